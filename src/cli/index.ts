@@ -1,0 +1,76 @@
+// The command line: declares every command and its help, then loads the command's module only when
+// it runs, so `--help` starts fast (pdfmake, docx and zod are never imported for help).
+import { Command, CommanderError, Option } from 'commander';
+import { UserError } from '../errors.js';
+
+type Lang = 'nl' | 'en';
+
+/** The language for messages: `--lang` wins, then WELKOME_WIJK_LANG, then Dutch. */
+function messageLang(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? process.env.WELKOME_WIJK_LANG : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'nl';
+}
+
+const FORMATS_HELP = 'pdf,docx';
+
+export function buildProgram(run: (task: () => Promise<number>) => Promise<void>): Command {
+  const program = new Command('welkome-wijk')
+    .description('Materials for a Welkome Wijk neighbourhood project, from one YAML file: invitations, agendas, run sheets, handout cards, evaluation forms and calendar files, as PDF and DOCX.')
+    .addOption(new Option('--lang <lang>', 'language of messages (the materials use the language in the file)').choices(['nl', 'en']))
+    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ welkome-wijk validate examples/nijmegen-heseveld.yaml
+  $ welkome-wijk render all examples/nijmegen-heseveld.yaml --out materialen
+  $ welkome-wijk render invite --audience bewoners --format pdf
+  $ welkome-wijk schema > welkome-wijk.schema.json`,
+    );
+
+  program
+    .command('validate')
+    .description('check a neighbourhood file and show every problem with its line and column')
+    .argument('[file]', 'the neighbourhood file', 'welkome-wijk.yaml')
+    .option('--strict', 'treat warnings as errors (exit code 2)')
+    .addHelpText('after', '\nExamples:\n  $ welkome-wijk validate\n  $ welkome-wijk validate examples/heumen-malden.yaml --lang en\n\nExit codes: 0 fine (warnings allowed), 2 problems in the file, 1 a fault in welkome-wijk.')
+    .action((file: string, opts: { strict?: boolean }) =>
+      run(async () => (await import('./validate.js')).validateCommand(file, { strict: !!opts.strict, lang: messageLang(process.argv) })),
+    );
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the neighbourhood file (for editors: yaml-language-server)')
+    .addHelpText('after', '\nExamples:\n  $ welkome-wijk schema > welkome-wijk.schema.json\n\nThen put this first line in your YAML file:\n  # yaml-language-server: $schema=welkome-wijk.schema.json')
+    .action(() => run(async () => (await import('./schema.js')).schemaCommand()));
+
+  return program;
+}
+
+/** Run the CLI; returns the exit code (0 ok, 1 internal fault, 2 user error). */
+export async function main(argv: string[]): Promise<number> {
+  const lang = messageLang(argv);
+  let exitCode = 0;
+  const run = async (task: () => Promise<number>) => {
+    exitCode = await task();
+  };
+  const program = buildProgram(run).exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version "errors" are successes; usage mistakes are user errors.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UserError) {
+      process.stderr.write(`${err.message}\n`);
+      return err.exitCode;
+    }
+    const { t } = await import('../project/messages.js');
+    process.stderr.write(`${t(lang, 'internal_error')}\n\n${(err as Error)?.stack ?? String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,129 @@
+// The intermediate document model: every material builds one of these, every writer reads one.
+// It is a closed union on purpose: writers `switch` over `kind` and end in `assertNever`, so a new
+// block or inline kind does not compile until every writer handles it. Lengths are in millimetres
+// (print people think in mm), font sizes in points.
+
+/** Page sizes the materials use; cards impose A6/A5 onto A4 themselves (see `CardLayout`). */
+export type PageSize = 'A4' | 'A5' | 'A6';
+
+/** A colour role, not a colour: the theme decides what `accent` looks like. */
+export type Tone = 'accent' | 'muted' | 'normal';
+
+/** Inline content inside paragraphs, list items, table cells and facts. */
+export type Inline =
+  /** A run of text, optionally bold/italic or coloured by a tone. */
+  | { kind: 'text'; text: string; bold?: boolean; italic?: boolean; tone?: Tone }
+  /** A clickable link; the visible text may differ from the URL. */
+  | { kind: 'link'; text: string; url: string }
+  /** A forced line break inside the same paragraph. */
+  | { kind: 'lineBreak' };
+
+/** One label/value row of a facts block ("Wanneer" / "dinsdag 10 februari 2026, 19.30 uur"). */
+export interface Fact {
+  label: string;
+  value: Inline[];
+}
+
+/** One column of a table: relative width (weights, like CSS `fr`) and alignment. */
+export interface TableColumn {
+  width: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+/** Blocks that may appear inside a card or callout (no page-level blocks such as page breaks). */
+export type Block =
+  /** A section heading; level 1 is the document title, 2 a section, 3 a subsection. */
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  /** A paragraph; `lead` is a larger intro paragraph, `small` fine print. */
+  | { kind: 'paragraph'; content: Inline[]; style?: 'normal' | 'lead' | 'small' }
+  /** A bullet (`ordered: false`) or numbered list; each item is one line of inline content. */
+  | { kind: 'list'; ordered: boolean; items: Inline[][] }
+  /** A table with one header row; every row has exactly `columns.length` cells. */
+  | { kind: 'table'; columns: TableColumn[]; header: Inline[][]; rows: Inline[][][] }
+  /** Label/value pairs shown as a compact two-column block: when, where, register. */
+  | { kind: 'facts'; items: Fact[] }
+  /** A QR code for `data` (usually a URL), `sizeMm` wide, with alt text and an optional caption. */
+  | { kind: 'qr'; data: string; sizeMm: number; alt: string; caption?: string }
+  /** An image file (PNG or JPEG, already checked to exist), `widthMm` wide, with alt text. */
+  | { kind: 'image'; path: string; widthMm: number; alt: string }
+  /** A box that stands out from the text, with an optional title and its own blocks. */
+  | { kind: 'callout'; tone: 'accent' | 'neutral'; title?: string; blocks: Block[] }
+  /** A labelled space to write by hand: `lines` ruled lines. */
+  | { kind: 'writeLines'; label: string; lines: number }
+  /** A labelled row of tick boxes numbered `from`..`to` (a grade 1-10). */
+  | { kind: 'scoreBoxes'; label: string; from: number; to: number }
+  /** Vertical white space. */
+  | { kind: 'spacer'; heightMm: number }
+  /** Start a new page. */
+  | { kind: 'pageBreak' }
+  /** A deck of handout cards, imposed onto sheets according to `layout`; starts on a new page. */
+  | { kind: 'cards'; layout: CardLayout; cards: Card[] };
+
+/** One handout card: a front with its own blocks, and the back printed behind it. */
+export interface Card {
+  /** Big title on the front, e.g. "OMA" or "Stille Chris". */
+  title: string;
+  /** Small line above the title, e.g. "Gouden regel" or "Praktijksituatie". */
+  kicker?: string;
+  /** Optional line under the title, e.g. an acronym's expansion with its initial letters bold. */
+  subtitle?: Inline[];
+  /** The body of the card. Kept short by the materials: a card never flows to a second card. */
+  blocks: Block[];
+  /** The back of the card (project name, a line about the approach). */
+  back: Block[];
+}
+
+/**
+ * How cards are put on paper.
+ * - `a4-four`: four A6 cards on an A4 sheet, cut marks, backs on the next page mirrored for
+ *   long-edge duplex printing;
+ * - `a4-two`: two A5 cards on an A4 sheet (landscape halves), same back handling;
+ * - `a6-single`: one card per A6 page with `bleedMm` bleed around it, fronts and backs
+ *   alternating, for print shops.
+ */
+export type CardLayout =
+  | { kind: 'a4-four' }
+  | { kind: 'a4-two' }
+  | { kind: 'a6-single'; bleedMm: number };
+
+/** Page setup and running header/footer of a document. */
+export interface PageSetup {
+  size: PageSize;
+  orientation: 'portrait' | 'landscape';
+  /** Margins in mm: top, right, bottom, left. */
+  marginsMm: [number, number, number, number];
+  /** Small text at the top of every page (e.g. the material's name); omitted when absent. */
+  header?: string;
+  /** Footer: organisation names on the left, and "page X of Y" when `pageNumbers` is true. */
+  footer?: { text: string; pageNumbers: boolean };
+}
+
+/** Visual theme: the accent colour as `#rrggbb`, used sparingly (headings' rule, boxes, QR caption). */
+export interface Theme {
+  accent: string;
+}
+
+/** Document metadata written into the file (PDF info, DOCX core properties). */
+export interface DocumentMeta {
+  title: string;
+  subject?: string;
+  author: string;
+  /** `nl` or `en`: the document language (DOCX `w:lang`, PDF /Lang). */
+  language: 'nl' | 'en';
+  /** Creation and modification date in the file: fixed, so outputs are deterministic. */
+  date: Date;
+  keywords?: string[];
+}
+
+/** A whole document: what every material produces and every writer consumes. */
+export interface Document {
+  meta: DocumentMeta;
+  page: PageSetup;
+  theme: Theme;
+  blocks: Block[];
+  /** Files the writer may read (fonts are the writer's own): logo paths referenced by image blocks. */
+  allowedFiles: string[];
+}
+
+/** Every block kind, for tests and exhaustive checks. */
+export type BlockKind = Block['kind'];

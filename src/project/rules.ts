@@ -1,0 +1,214 @@
+// Checks that go beyond the shape of the file: cross-references, dates in the right order, and the
+// approach's advice. Each rule has an id (listed in the README) and pushes errors or warnings.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadSituations } from '../content/library.js';
+import type { PathSegment, Problem, Severity } from './problems.js';
+import { AUDIENCES, type Project } from './schema.js';
+
+export interface RuleContext {
+  project: Project;
+  /** The folder of the neighbourhood file: relative paths (logo, templates) start here. */
+  baseDir: string;
+  report(severity: Severity, path: PathSegment[], key: string, params?: Record<string, string | number>): void;
+}
+
+export interface Rule {
+  id: string;
+  check(ctx: RuleContext): void;
+}
+
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const same = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
+
+export const RULES: Rule[] = [
+  {
+    id: 'unique-names',
+    check({ project, report }) {
+      const seen = new Map<string, number>();
+      project.team.livedExperience.forEach((p, i) => {
+        const key = p.name.toLocaleLowerCase('nl');
+        if (seen.has(key)) report('error', ['team', 'livedExperience', i, 'name'], 'rule_duplicate_name', { name: p.name });
+        seen.set(key, i);
+      });
+      const leaders = new Set<string>();
+      project.team.discussionLeaders.forEach((p, i) => {
+        const key = p.name.toLocaleLowerCase('nl');
+        if (leaders.has(key)) report('error', ['team', 'discussionLeaders', i, 'name'], 'rule_duplicate_name', { name: p.name });
+        leaders.add(key);
+      });
+    },
+  },
+  {
+    id: 'leader-exists',
+    check({ project, report }) {
+      const names = project.team.discussionLeaders.map((l) => l.name);
+      project.meetings.forEach((m, i) => {
+        if (!names.some((n) => same(n, m.leader))) report('error', ['meetings', i, 'leader'], 'rule_unknown_leader', { name: m.leader, known: names.join(', ') });
+      });
+    },
+  },
+  {
+    id: 'person-exists',
+    check({ project, report }) {
+      const names = project.team.livedExperience.map((p) => p.name);
+      project.meetings.forEach((m, i) => {
+        m.livedExperience.forEach((name, j) => {
+          if (!names.some((n) => same(n, name)))
+            report('error', ['meetings', i, 'livedExperience', j], 'rule_unknown_person', { name, known: names.join(', ') || '-' });
+        });
+      });
+    },
+  },
+  {
+    id: 'pair-of-two',
+    check({ project, report }) {
+      project.meetings.forEach((m, i) => {
+        if (m.livedExperience.length !== 2) report('warning', ['meetings', i, 'livedExperience'], 'rule_pair', { count: m.livedExperience.length });
+        if (new Set(m.livedExperience.map((n) => n.toLocaleLowerCase('nl'))).size < m.livedExperience.length)
+          report('error', ['meetings', i, 'livedExperience'], 'rule_pair_twice');
+      });
+    },
+  },
+  {
+    id: 'avoided-area',
+    check({ project, report }) {
+      project.meetings.forEach((m, i) => {
+        m.livedExperience.forEach((name, j) => {
+          const person = project.team.livedExperience.find((p) => same(p.name, name));
+          const avoided = person?.avoidAreas.find((a) => same(a, project.area.name) || same(a, project.municipality));
+          if (avoided) report('error', ['meetings', i, 'livedExperience', j], 'rule_avoided_area', { name, area: avoided });
+        });
+      });
+    },
+  },
+  {
+    id: 'unique-audience',
+    check({ project, report }) {
+      const seen = new Set<string>();
+      project.meetings.forEach((m, i) => {
+        if (seen.has(m.audience)) report('error', ['meetings', i, 'audience'], 'rule_audience_twice', { audience: m.audience });
+        seen.add(m.audience);
+      });
+      const missing = AUDIENCES.filter((a) => !seen.has(a));
+      if (missing.length && project.meetings.length) report('warning', ['meetings'], 'rule_audience_missing', { audiences: missing.join(', ') });
+    },
+  },
+  {
+    id: 'audience-order',
+    check({ project, report }) {
+      // The approach invites professionals first, then volunteers, then residents.
+      const ordered = AUDIENCES.map((a) => project.meetings.findIndex((m) => m.audience === a)).filter((i) => i >= 0);
+      for (let k = 1; k < ordered.length; k++) {
+        const before = project.meetings[ordered[k - 1]];
+        const after = project.meetings[ordered[k]];
+        if (after.date < before.date)
+          report('warning', ['meetings', ordered[k], 'date'], 'rule_audience_order', { audience: after.audience, before: before.audience });
+      }
+    },
+  },
+  {
+    id: 'ends-same-day',
+    check({ project, report }) {
+      project.meetings.forEach((m, i) => {
+        if (minutesOf(m.start) + m.durationMinutes > 24 * 60) report('error', ['meetings', i, 'start'], 'rule_past_midnight');
+      });
+    },
+  },
+  {
+    id: 'registration-contact',
+    check({ project, report }) {
+      project.meetings.forEach((m, i) => {
+        const r = m.registration;
+        if (!r.email && !r.phone && !r.url) report('error', ['meetings', i, 'registration'], 'rule_registration_contact');
+        if (r.deadline && r.deadline > m.date) report('error', ['meetings', i, 'registration', 'deadline'], 'rule_deadline_after', { deadline: r.deadline, date: m.date });
+      });
+    },
+  },
+  {
+    id: 'kickoff-place',
+    check({ project, report }) {
+      const k = project.kickoff;
+      if (!k) return;
+      if (k.mode === 'online' && !k.link) report('error', ['kickoff', 'mode'], 'rule_kickoff_link');
+      if (k.mode === 'in-person' && !k.venue) report('error', ['kickoff', 'mode'], 'rule_kickoff_venue');
+    },
+  },
+  {
+    id: 'kickoff-first',
+    check({ project, report }) {
+      const k = project.kickoff;
+      if (!k) return;
+      project.meetings.forEach((m, i) => {
+        if (m.date <= k.date) report('warning', ['meetings', i, 'date'], 'rule_kickoff_first', { date: m.date, kickoff: k.date });
+      });
+    },
+  },
+  {
+    id: 'situation-ids',
+    check({ project, report }) {
+      const library = loadSituations(project.language);
+      const builtIn = new Map(library.map((s) => [s.id, s]));
+      const own = new Map<string, (typeof project.situations)[number]>();
+      project.situations.forEach((s, i) => {
+        if (builtIn.has(s.id) || own.has(s.id)) report('error', ['situations', i, 'id'], 'rule_situation_id_taken', { id: s.id });
+        own.set(s.id, s);
+      });
+      project.hideSituations.forEach((id, i) => {
+        if (!builtIn.has(id)) report('warning', ['hideSituations', i], 'rule_hide_unknown', { id });
+      });
+      project.meetings.forEach((m, i) => {
+        m.situations.forEach((id, j) => {
+          const found = own.get(id) ?? builtIn.get(id);
+          if (!found) report('error', ['meetings', i, 'situations', j], 'rule_unknown_situation', { id });
+          else if (!own.has(id) && project.hideSituations.includes(id)) report('error', ['meetings', i, 'situations', j], 'rule_hidden_situation', { id });
+          else if (!(found.audiences as readonly string[]).includes(m.audience))
+            report('warning', ['meetings', i, 'situations', j], 'rule_situation_audience', { id, audience: m.audience });
+        });
+      });
+    },
+  },
+  {
+    id: 'situations-per-group',
+    check({ project, report }) {
+      // Each small group (4-5 people) works on a different situation.
+      project.meetings.forEach((m, i) => {
+        const groups = Math.max(1, Math.ceil(m.expectedParticipants / 5));
+        if (m.situations.length > 0 && m.situations.length < groups)
+          report('warning', ['meetings', i, 'situations'], 'rule_too_few_situations', { groups, count: m.situations.length });
+      });
+    },
+  },
+  {
+    id: 'logo-file',
+    check({ project, baseDir, report }) {
+      const logo = project.branding.logo;
+      if (!logo) return;
+      const full = resolve(baseDir, logo);
+      if (!existsSync(full) || !statSync(full).isFile()) report('error', ['branding', 'logo'], 'rule_logo_missing', { path: logo });
+      else if (!/\.(png|jpe?g)$/i.test(full)) report('error', ['branding', 'logo'], 'rule_logo_type', { path: logo });
+    },
+  },
+  {
+    id: 'templates-folder',
+    check({ project, baseDir, report }) {
+      if (!project.templates) return;
+      const full = resolve(baseDir, project.templates);
+      if (!existsSync(full) || !statSync(full).isDirectory()) report('error', ['templates'], 'rule_templates_missing', { path: project.templates });
+    },
+  },
+];
+
+/** Run every rule; problems come back without positions (the loader adds them). */
+export function checkRules(project: Project, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const baseDir = dirname(resolve(file));
+  for (const rule of RULES) {
+    rule.check({
+      project,
+      baseDir,
+      report: (severity, path, key, params) => problems.push({ severity, path, key, params, rule: rule.id }),
+    });
+  }
+  return problems;
+}
