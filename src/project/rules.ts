@@ -2,6 +2,7 @@
 // approach's advice. Each rule has an id (listed in the README) and pushes errors or warnings.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { checkLanguage } from '../content/language.js';
 import { loadSituations } from '../content/library.js';
 import type { PathSegment, Problem, Severity } from './problems.js';
 import { AUDIENCES, type Project } from './schema.js';
@@ -195,6 +196,25 @@ export const RULES: Rule[] = [
       if (!project.templates) return;
       const full = resolve(baseDir, project.templates);
       if (!existsSync(full) || !statSync(full).isDirectory()) report('error', ['templates'], 'rule_templates_missing', { path: project.templates });
+    },
+  },
+  {
+    id: 'stigma-words',
+    check({ project, report }) {
+      // Texts the project writes itself end up on materials: warn about words that label people.
+      const texts: [PathSegment[], string][] = [];
+      const walk = (value: unknown, path: PathSegment[]) => {
+        if (typeof value === 'string') texts.push([path, value]);
+        else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+        else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+      };
+      walk(project.kickoff?.findings, ['kickoff', 'findings']);
+      walk(project.situations, ['situations']);
+      for (const [path, text] of texts) {
+        for (const finding of checkLanguage(text, project.language)) {
+          report('warning', path, 'rule_stigma_word', { word: finding.word, instead: finding.instead });
+        }
+      }
     },
   },
 ];
