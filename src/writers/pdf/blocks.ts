@@ -1,0 +1,340 @@
+// Turns model blocks and inlines into pdfmake content; shared by page flow, callouts and cards.
+import path from 'node:path';
+import type { CanvasElement, Content, ContentText, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
+import type { Block, Fact, Inline, TableColumn } from '../../document/model.js';
+import { mmToPt } from '../../document/imposition.js';
+import { assertNever, InternalError, UserError } from '../../errors.js';
+import { LINE_HEIGHT, SIZE, toneColour, type Palette } from './theme.js';
+
+/** Where a run of blocks is placed. */
+export interface BlockContext {
+  palette: Palette;
+  /** Width available to the blocks, in pt: canvases (rules, boxes) need absolute lengths. */
+  width: number;
+  /** Font-size multiplier: 1 in the page flow, set per card so the type fits the card. */
+  scale: number;
+  /** Inside a callout or card, where page-level blocks make no sense. */
+  nested: boolean;
+  /** Resolved paths image blocks may use. */
+  allowedFiles: ReadonlySet<string>;
+  /** Numbers headings, so each heading's keep-with-next marker names its own parts. */
+  ids: { next: number };
+  /** Modules per side of the QR code for some data (see engine.ts). */
+  qrModules(data: string, eccLevel: string): number;
+}
+
+/**
+ * Marker prefixes the `pageBreakBefore` hook looks for. A heading's marker is `KEEP<n>-<pt>`: it
+ * moves to the next page when less than <pt> points are left below its top, or when nothing but
+ * its own parts (`PART<n>-…`) follows it on its page.
+ */
+export const KEEP_PREFIX = 'ww-keep-';
+export const PART_PREFIX = 'ww-part-';
+
+/**
+ * Tag a node for the `pageBreakBefore` hook. pdfmake passes `headlineLevel` through to the hook
+ * and otherwise ignores it; an `id` would do too, but pdfmake writes every id into the PDF as a
+ * named destination. (The published type says number; pdfmake does not care.)
+ */
+export function withMarker<T>(node: T, marker: string | undefined): T {
+  return marker === undefined ? node : (Object.assign({}, node, { headlineLevel: marker }) as T);
+}
+
+export function markerOf(node: object): string | undefined {
+  const value = (node as { headlineLevel?: unknown }).headlineLevel;
+  return typeof value === 'string' ? value : undefined;
+}
+
+type Inlines = (string | ContentText)[];
+
+/** Medium error correction: survives a crease or a smudge on a printed handout. */
+const QR_ECC = 'M';
+
+export function renderInlines(content: readonly Inline[], p: Palette): Inlines {
+  return content.map((inline): string | ContentText => {
+    switch (inline.kind) {
+      case 'text':
+        return { text: inline.text, bold: inline.bold, italics: inline.italic, color: toneColour(inline.tone, p) };
+      case 'link':
+        return { text: inline.text, link: inline.url, color: p.accentText, decoration: 'underline', decorationColor: p.accent };
+      case 'lineBreak':
+        return '\n';
+      default:
+        return assertNever(inline, 'inline kind');
+    }
+  });
+}
+
+/** Vertical rhythm: the first block of a run gets no top margin, the last no bottom margin. */
+function margin(top: number, bottom: number, first: boolean, last: boolean): [number, number, number, number] {
+  return [0, first ? 0 : top, 0, last ? 0 : bottom];
+}
+
+/**
+ * Blocks pdfmake never splits. When it moves one to the next page it keeps the positions from
+ * before the move, so the keep-with-next hook would think it follows the heading on this page;
+ * a heading before one of these is glued to it instead.
+ */
+const UNBREAKABLE: ReadonlySet<Block['kind']> = new Set(['callout', 'writeLines', 'scoreBoxes', 'qr', 'image']);
+
+export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Content[] {
+  const out: Content[] = [];
+  const lastIndex = blocks.length - 1;
+  for (let i = 0; i <= lastIndex; i++) {
+    const block = blocks[i];
+    const next = blocks[i + 1];
+    // Keeping a heading with what follows only matters in the page flow, and only when something
+    // follows in the same flow (not a page break or a card sheet, which start a new page anyway).
+    const flowHeading = !ctx.nested && block.kind === 'heading' && next !== undefined && next.kind !== 'pageBreak' && next.kind !== 'cards';
+    if (flowHeading && UNBREAKABLE.has(next.kind)) {
+      out.push({
+        stack: [renderBlock(block, ctx, i === 0, false, false), renderBlock(next, ctx, false, i + 1 === lastIndex, false)],
+        unbreakable: true,
+      });
+      i++;
+      continue;
+    }
+    out.push(renderBlock(block, ctx, i === 0, i === lastIndex, flowHeading));
+  }
+  return out;
+}
+
+function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: boolean, keep: boolean): Content {
+  const p = ctx.palette;
+  const s = ctx.scale;
+  const gap = 8 * s;
+  switch (block.kind) {
+    case 'heading':
+      return heading(block.level, block.text, ctx, first, last, keep);
+    case 'paragraph': {
+      const style = block.style ?? 'normal';
+      const size = style === 'lead' ? SIZE.lead : style === 'small' ? SIZE.small : SIZE.body;
+      return {
+        text: renderInlines(block.content, p),
+        fontSize: size * s,
+        lineHeight: style === 'lead' ? 1.35 : LINE_HEIGHT,
+        color: style === 'lead' ? p.soft : style === 'small' ? p.muted : undefined,
+        margin: margin(0, style === 'lead' ? gap * 1.5 : gap, first, last),
+      };
+    }
+    case 'list': {
+      const items = block.items.map((item, i) => ({
+        text: renderInlines(item, p),
+        margin: [0, 0, 0, i === block.items.length - 1 ? 0 : 2.5 * s] as [number, number, number, number],
+      }));
+      const common = { fontSize: SIZE.body * s, lineHeight: LINE_HEIGHT, markerColor: p.accent, margin: margin(0, gap, first, last) };
+      return block.ordered ? { ol: items, ...common } : { ul: items, ...common };
+    }
+    case 'table':
+      return table(block.columns, block.header, block.rows, ctx, margin(2 * s, gap * 1.5, first, last));
+    case 'facts':
+      return facts(block.items, ctx, margin(2 * s, gap * 1.5, first, last));
+    case 'qr': {
+      // pdfmake rounds each module down to whole points, which can shrink a 30 mm code to 20 mm;
+      // asking for a whole number of points per module keeps it within half a module per side.
+      const modules = ctx.qrModules(block.data, QR_ECC);
+      const perModule = Math.max(1, Math.min(Math.round(mmToPt(block.sizeMm) / modules), Math.floor(ctx.width / modules)));
+      const stack: Content[] = [{ qr: block.data, fit: perModule * modules, foreground: p.text, eccLevel: QR_ECC }];
+      if (block.caption) {
+        // At least two modules of white between code and caption helps scanners find the edge.
+        stack.push({ text: block.caption, fontSize: 9 * s, color: p.accentText, bold: true, margin: [0, Math.max(5 * s, 2 * perModule), 0, 0] });
+      }
+      return { stack, unbreakable: true, margin: margin(4 * s, gap * 1.5, first, last) };
+    }
+    case 'image': {
+      const file = path.resolve(block.path);
+      if (!ctx.allowedFiles.has(file)) {
+        throw new UserError(`The image "${block.path}" is not one of the files this document may read (allowedFiles).`);
+      }
+      return { image: file, width: Math.min(mmToPt(block.widthMm), ctx.width), margin: margin(4 * s, gap * 1.5, first, last) };
+    }
+    case 'callout':
+      return callout(block.tone, block.title, block.blocks, ctx, margin(4 * s, gap * 1.5, first, last));
+    case 'writeLines':
+      return writeLines(block.label, block.lines, ctx, margin(4 * s, gap * 1.5, first, last));
+    case 'scoreBoxes':
+      return scoreBoxes(block.label, block.from, block.to, ctx, margin(4 * s, gap * 1.5, first, last));
+    case 'spacer':
+      // An empty canvas takes no height of its own, so the margin is exactly the requested space.
+      return { canvas: [], margin: [0, mmToPt(block.heightMm), 0, 0] };
+    case 'pageBreak':
+      if (ctx.nested) throw new InternalError('A page break cannot appear inside a callout or card.');
+      return { canvas: [], pageBreak: 'after' };
+    case 'cards':
+      // Card decks get their own page section; the page builder splits them out before this.
+      throw new InternalError(ctx.nested ? 'Cards cannot be nested inside a callout or card.' : 'Cards block reached the flow renderer.');
+    default:
+      return assertNever(block, 'block kind');
+  }
+}
+
+/** Roboto's line box per point of font size (ascender + descender); pdfmake multiplies by lineHeight. */
+const ROBOTO_LINE = 1.17;
+
+function heading(level: 1 | 2 | 3, text: string, ctx: BlockContext, first: boolean, last: boolean, keep: boolean): Content {
+  const p = ctx.palette;
+  const s = ctx.scale;
+  const n = ctx.ids.next++;
+  const style = {
+    1: { size: SIZE.h1, lineHeight: 1.1, color: p.text, top: 22, bottom: 16, rule: 7 + 2.5 },
+    2: { size: SIZE.h2, lineHeight: 1.15, color: p.accentText, top: 16, bottom: 6, rule: 0 },
+    3: { size: SIZE.h3, lineHeight: 1.2, color: p.text, top: 12, bottom: 4, rule: 0 },
+  }[level];
+  // Room the heading needs below its top: itself, plus three lines of text, so it never ends a
+  // page with one line (or one table row) under it.
+  const need = (style.size * ROBOTO_LINE * style.lineHeight + style.rule + style.bottom) * s + 3 * SIZE.body * s * ROBOTO_LINE * LINE_HEIGHT;
+  const keepMarker = keep ? `${KEEP_PREFIX}${n}-${Math.ceil(need)}` : undefined;
+  const textNode = withMarker({ text, fontSize: style.size * s, bold: true, color: style.color, lineHeight: style.lineHeight }, keepMarker);
+  const m = margin(style.top * s, style.bottom * s, first, last);
+  switch (level) {
+    case 1:
+      return {
+        stack: [
+          textNode,
+          // A short accent rule marks the title without colouring the whole heading.
+          withMarker<Content>(
+            {
+              canvas: [{ type: 'line', x1: 0, y1: 0, x2: Math.min(mmToPt(22), ctx.width), y2: 0, lineWidth: 2.5, lineColor: p.accent }],
+              margin: [0, 7 * s, 0, 0],
+            },
+            keep ? `${PART_PREFIX}${n}-rule` : undefined,
+          ),
+        ],
+        margin: m,
+      };
+    case 2:
+    case 3:
+      return { ...textNode, margin: m };
+    default:
+      return assertNever(level, 'heading level');
+  }
+}
+
+const CELL_PAD_X = 6;
+
+function table(columns: readonly TableColumn[], header: readonly Inline[][], rows: readonly Inline[][][], ctx: BlockContext, m: [number, number, number, number]): Content {
+  const p = ctx.palette;
+  const s = ctx.scale;
+  const total = columns.reduce((sum, c) => sum + c.width, 0) || 1;
+  // Widths exclude cell padding in pdfmake, so subtract it to make the table exactly fill the line.
+  const inner = ctx.width - columns.length * 2 * CELL_PAD_X;
+  const widths = columns.map((c) => (inner * c.width) / total);
+  const cell = (content: readonly Inline[], col: number, isHeader: boolean): TableCell => ({
+    text: renderInlines(content, p),
+    alignment: columns[col]?.align ?? 'left',
+    bold: isHeader || undefined,
+    color: isHeader ? p.text : undefined,
+  });
+  const layout: CustomTableLayout = {
+    hLineWidth: (i, node) => (i === 0 ? 0 : i === 1 ? 0.9 : i === node.table.body.length ? 0.9 : 0.5),
+    vLineWidth: () => 0,
+    hLineColor: (i, node) => (i === 1 || i === node.table.body.length ? p.muted : p.rule),
+    fillColor: (row) => (row === 0 ? p.neutralTint : null),
+    paddingLeft: () => CELL_PAD_X,
+    paddingRight: () => CELL_PAD_X,
+    paddingTop: () => 4.5 * s,
+    paddingBottom: () => 4.5 * s,
+  };
+  return {
+    table: {
+      headerRows: 1,
+      // A header row alone at the foot of a page says nothing: keep it with the first row.
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths,
+      body: [header.map((c, i) => cell(c, i, true)), ...rows.map((r) => r.map((c, i) => cell(c, i, false)))],
+    },
+    layout,
+    fontSize: SIZE.body * s * 0.95,
+    lineHeight: 1.2,
+    margin: m,
+  };
+}
+
+function facts(items: readonly Fact[], ctx: BlockContext, m: [number, number, number, number]): Content {
+  const p = ctx.palette;
+  const s = ctx.scale;
+  const layout: CustomTableLayout = {
+    hLineWidth: () => 0,
+    // A single accent bar on the left groups the facts as "the practical bit" without a box.
+    vLineWidth: (i) => (i === 0 ? 2.5 : 0),
+    vLineColor: () => p.accent,
+    paddingLeft: (i) => (i === 0 ? 10 : 14),
+    paddingRight: () => 0,
+    paddingTop: (i) => (i === 0 ? 1 : 3 * s),
+    paddingBottom: (i, node) => (i === node.table.body.length - 1 ? 1 : 3 * s),
+  };
+  return {
+    table: {
+      dontBreakRows: true,
+      widths: ['auto', '*'],
+      body: items.map((f) => [
+        { text: f.label, bold: true, color: p.text },
+        { text: renderInlines(f.value, p) },
+      ]),
+    },
+    layout,
+    fontSize: SIZE.body * s,
+    lineHeight: 1.25,
+    margin: m,
+  };
+}
+
+function callout(tone: 'accent' | 'neutral', title: string | undefined, blocks: readonly Block[], ctx: BlockContext, m: [number, number, number, number]): Content {
+  const p = ctx.palette;
+  const s = ctx.scale;
+  const pad = 11 * s;
+  const inner: Content[] = [];
+  if (title !== undefined) {
+    inner.push({ text: title, bold: true, fontSize: SIZE.body * s, color: tone === 'accent' ? p.accentText : p.text, margin: [0, 0, 0, blocks.length ? 4 * s : 0] });
+  }
+  inner.push(...renderBlocks(blocks, { ...ctx, width: ctx.width - 2 * pad, nested: true }));
+  const layout: CustomTableLayout = {
+    hLineWidth: () => 0,
+    vLineWidth: () => 0,
+    paddingLeft: () => pad,
+    paddingRight: () => pad,
+    paddingTop: () => pad * 0.85,
+    paddingBottom: () => pad * 0.85,
+  };
+  return {
+    table: { widths: ['*'], body: [[{ stack: inner, fillColor: tone === 'accent' ? p.accentTint : p.neutralTint }]] },
+    layout,
+    unbreakable: true,
+    margin: m,
+  };
+}
+
+function label(text: string, ctx: BlockContext): Content {
+  return { text, fontSize: SIZE.body * ctx.scale, bold: true, color: ctx.palette.text, margin: [0, 0, 0, 2 * ctx.scale] };
+}
+
+function writeLines(text: string, lines: number, ctx: BlockContext, m: [number, number, number, number]): Content {
+  const gap = mmToPt(8.5) * ctx.scale;
+  const canvas: CanvasElement[] = Array.from({ length: lines }, (_, i) => ({
+    type: 'line',
+    x1: 0,
+    y1: gap * (i + 1),
+    x2: ctx.width,
+    y2: gap * (i + 1),
+    lineWidth: 0.6,
+    lineColor: ctx.palette.rule,
+  }));
+  return { stack: [label(text, ctx), { canvas }], unbreakable: true, margin: m };
+}
+
+function scoreBoxes(text: string, from: number, to: number, ctx: BlockContext, m: [number, number, number, number]): Content {
+  const s = ctx.scale;
+  const count = Math.max(0, to - from + 1);
+  const columnGap = mmToPt(2.5) * s;
+  // Shrink the boxes rather than wrap: a grade scale only reads as one row.
+  const box = Math.min(mmToPt(8) * s, count ? (ctx.width - columnGap * (count - 1)) / count : 0);
+  const columns: Content[] = Array.from({ length: count }, (_, i) => ({
+    width: box,
+    stack: [
+      { text: String(from + i), alignment: 'center', fontSize: 8.5 * s, color: ctx.palette.muted, margin: [0, 0, 0, 2] },
+      { canvas: [{ type: 'rect', x: 0, y: 0, w: box, h: box, r: 2, lineWidth: 0.8, lineColor: ctx.palette.muted }] },
+    ],
+  }));
+  return { stack: [label(text, ctx), { columns, columnGap, margin: [0, 3 * s, 0, 0] }], unbreakable: true, margin: m };
+}

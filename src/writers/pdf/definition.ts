@@ -1,0 +1,171 @@
+// Builds the whole pdfmake document definition: metadata, page sections, running header and footer.
+import path from 'node:path';
+import type { Content, ContentSection, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Block, Document, DocumentMeta } from '../../document/model.js';
+import { mmToPt, sheetGeometry } from '../../document/imposition.js';
+import { assertNever } from '../../errors.js';
+import { KEEP_PREFIX, markerOf, PART_PREFIX, renderBlocks, type BlockContext } from './blocks.js';
+import { CARD_MARKER_PREFIX, deckPageCount, renderDeck, type CardProbe } from './cards.js';
+import type { BleedPage, Engine } from './engine.js';
+import { LINE_HEIGHT, palette, SIZE } from './theme.js';
+
+/** A4/A5/A6 in pt, as pdfmake defines them, to know the text width for canvases. */
+const PAGE_PT = { A4: [595.28, 841.89], A5: [419.53, 595.28], A6: [297.64, 419.53] } as const;
+
+function pageLabel(language: DocumentMeta['language'], page: number, total: number): string {
+  switch (language) {
+    case 'nl':
+      return `pagina ${page} van ${total}`;
+    case 'en':
+      return `page ${page} of ${total}`;
+    default:
+      return assertNever(language, 'language');
+  }
+}
+
+/**
+ * Style of the running header and footer. Also how the keep-with-next hook tells them apart from
+ * body text: pdfmake passes a node's style, but not its parent, to `pageBreakBefore`.
+ */
+const RUNNING = 'running';
+
+type Run = { kind: 'flow'; blocks: Block[] } | { kind: 'deck'; block: Extract<Block, { kind: 'cards' }> };
+
+/** Card decks change the page size, so the document is cut into sections at every deck. */
+function runs(blocks: readonly Block[]): Run[] {
+  const out: Run[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'cards') {
+      if (block.cards.length) out.push({ kind: 'deck', block });
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (last?.kind === 'flow') last.blocks.push(block);
+    else out.push({ kind: 'flow', blocks: [block] });
+  }
+  return out;
+}
+
+/** Sizes of single-card pages with bleed, for the engine to mark their trim and bleed boxes. */
+export function bleedPages(doc: Document): BleedPage[] {
+  const out: BleedPage[] = [];
+  for (const block of doc.blocks) {
+    if (block.kind !== 'cards' || block.layout.kind !== 'a6-single' || block.layout.bleedMm <= 0) continue;
+    const geo = sheetGeometry(block.layout);
+    out.push({ width: mmToPt(geo.width), height: mmToPt(geo.height), bleed: mmToPt(geo.bleed) });
+  }
+  return out;
+}
+
+export function buildDefinition(doc: Document, probe: CardProbe, engine: Pick<Engine, 'qrModules'>): TDocumentDefinitions {
+  const p = palette(doc.theme);
+  const [top, right, bottom, left] = doc.page.marginsMm.map(mmToPt);
+  const [w, h] = PAGE_PT[doc.page.size];
+  const pageWidth = doc.page.orientation === 'landscape' ? h : w;
+  const ctx: BlockContext = {
+    palette: p,
+    width: pageWidth - left - right,
+    scale: 1,
+    nested: false,
+    allowedFiles: new Set(doc.allowedFiles.map((f) => path.resolve(f))),
+    ids: { next: 0 },
+    qrModules: engine.qrModules,
+  };
+
+  const parts = runs(doc.blocks);
+  // Card sheets carry no footer, and their pages are left out of "page X of Y": a reader of a
+  // two-page invitation should not see "page 1 of 6" because four card sheets follow.
+  const cardPages = parts.map((r) => (r.kind === 'deck' ? deckPageCount(r.block.layout, r.block.cards.length) : 0));
+  const totalCardPages = cardPages.reduce((a, b) => a + b, 0);
+
+  const header = doc.page.header;
+  const footer = doc.page.footer;
+  const runningFooter = (cardPagesBefore: number) =>
+    footer
+      ? (currentPage: number, pageCount: number): Content => ({
+          style: RUNNING,
+          columns: [
+            { style: RUNNING, text: footer.text, width: '*' },
+            footer.pageNumbers
+              ? { style: RUNNING, text: pageLabel(doc.meta.language, currentPage - cardPagesBefore, pageCount - totalCardPages), width: 'auto', alignment: 'right' }
+              : { style: RUNNING, text: '', width: 'auto' },
+          ],
+          columnGap: 12,
+          margin: [left, Math.max(8, bottom / 2 - 4), right, 0],
+        })
+      : null;
+  const runningHeader = header
+    ? (): Content => ({ style: RUNNING, text: header, characterSpacing: 0.3, margin: [left, Math.max(14, top / 2 - 4), right, 0] })
+    : null;
+
+  let deck = 0;
+  let cardPagesBefore = 0;
+  const sections: ContentSection[] = parts.map((run, i) => {
+    const section =
+      run.kind === 'deck'
+        ? renderDeck(run.block.layout, run.block.cards, { block: ctx, probe, deck: deck++, language: doc.meta.language })
+        : ({
+            section: renderBlocks(run.blocks, ctx),
+            pageSize: doc.page.size,
+            pageOrientation: doc.page.orientation,
+            pageMargins: [left, top, right, bottom],
+            header: runningHeader,
+            footer: runningFooter(cardPagesBefore),
+          } as ContentSection);
+    cardPagesBefore += cardPages[i];
+    return section;
+  });
+
+  return {
+    pageSize: doc.page.size,
+    pageOrientation: doc.page.orientation,
+    pageMargins: [left, top, right, bottom],
+    // /Lang needs PDF 1.4; pdfmake defaults to 1.3.
+    version: '1.4',
+    language: doc.meta.language,
+    displayTitle: true,
+    info: {
+      title: doc.meta.title,
+      author: doc.meta.author,
+      subject: doc.meta.subject,
+      keywords: doc.meta.keywords?.join(', '),
+      creator: 'welkome-wijk',
+      producer: 'welkome-wijk (pdfmake)',
+      // Fixed dates: together with pdfkit's /ID (an MD5 of this info block) they make output reproducible.
+      creationDate: new Date(doc.meta.date.getTime()),
+      modDate: new Date(doc.meta.date.getTime()),
+    },
+    defaultStyle: { font: 'Roboto', fontSize: SIZE.body, lineHeight: LINE_HEIGHT, color: p.text },
+    styles: { [RUNNING]: { fontSize: SIZE.running, color: p.muted } },
+    content: sections,
+    pageBreakBefore: (node, nodes) => {
+      const marker = markerOf(node);
+      if (!marker) return false;
+      if (marker.startsWith(CARD_MARKER_PREFIX)) {
+        probe.record(marker, node.startPosition.pageNumber, node.startPosition.top);
+        return false;
+      }
+      if (marker.startsWith(KEEP_PREFIX)) {
+        const [n, need] = marker.slice(KEEP_PREFIX.length).split('-');
+        const at = node.startPosition;
+        // Already at the top of a page: moving it would only leave a blank page behind.
+        if (at.verticalRatio < 0.01) return false;
+        if (at.pageInnerHeight * (1 - at.verticalRatio) < Number(need)) return true;
+        // Also move it when nothing of its section's content follows it on this page. Only leaves
+        // count (a table node can be listed here while all its rows moved on), and header and
+        // footer, laid out after the body, are skipped.
+        const own = `${PART_PREFIX}${n}-`;
+        return !nodes
+          .getFollowingNodesOnPage()
+          .some(
+            (f) =>
+              f.startPosition.pageNumber === at.pageNumber &&
+              f.style !== RUNNING &&
+              !markerOf(f)?.startsWith(own) &&
+              (f.text !== undefined || f.image !== undefined || f.qr !== undefined || f.canvas !== undefined || f.svg !== undefined),
+          );
+      }
+      return false;
+    },
+  };
+}
