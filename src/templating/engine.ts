@@ -1,0 +1,174 @@
+// Renders a named handlebars template (a user's version or the built-in one) to Markdown text, with plain-worded errors.
+import { readFileSync, statSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { InternalError, UserError } from '../errors.js';
+import { FormatError, helpers } from './helpers.js';
+import { builtinTemplatesDir, findPartials, findTemplate, type Lang, type TemplateFile } from './lookup.js';
+
+/**
+ * Our own instance, so helpers and partials never leak into (or from) another user of handlebars in
+ * the same process.
+ */
+const hb = Handlebars.create();
+for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
+
+/**
+ * - noEscape: the output is Markdown, not HTML; "&" must stay "&".
+ * - strict: a misspelt field must fail loudly instead of leaving a silent gap in a printed invitation.
+ *   (`{{#if field}}` still works for a missing field; everything else needs the field to exist,
+ *   possibly as null.)
+ */
+const COMPILE_OPTIONS: CompileOptions = { noEscape: true, strict: true };
+
+/**
+ * Prototype access stays blocked (handlebars' default); saying so explicitly also stops handlebars
+ * from logging a warning to the console whenever a template tries.
+ */
+const RUNTIME_OPTIONS = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
+
+type Compiled = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
+
+interface CacheEntry {
+  mtimeMs: number;
+  size: number;
+  fn: Compiled;
+}
+
+/** Compiled templates and partials by absolute path; recompiled only when the file changes. */
+const cache = new Map<string, CacheEntry>();
+
+/** Marks an error with the innermost template file it came from, so a partial's error names the partial. */
+const ORIGIN = Symbol('welkome-wijk.templateOrigin');
+
+interface Origin {
+  file: TemplateFile;
+  source: string;
+}
+
+function compiled(file: TemplateFile): Compiled {
+  let stat;
+  let source: string;
+  try {
+    stat = statSync(file.path);
+    const hit = cache.get(file.path);
+    if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.fn;
+    source = readFileSync(file.path, 'utf8');
+  } catch (err) {
+    const message = `Cannot read the template ${file.path}: ${(err as Error).message}`;
+    throw file.origin === 'user' ? new UserError(message) : new InternalError(message, { cause: err });
+  }
+  // handlebars compiles lazily, on the first call: syntax errors surface there and get tagged too.
+  const template = hb.compile(source, COMPILE_OPTIONS);
+  const fn: Compiled = (context, options) => {
+    try {
+      return template(context, options);
+    } catch (err) {
+      if (typeof err === 'object' && err !== null && !(ORIGIN in err)) {
+        Object.defineProperty(err, ORIGIN, { value: { file, source } satisfies Origin });
+      }
+      throw err;
+    }
+  };
+  cache.set(file.path, { mtimeMs: stat.mtimeMs, size: stat.size, fn });
+  return fn;
+}
+
+export interface RenderOptions {
+  /** The user's template folders, searched in order before the built-in templates. */
+  userDirs: string[];
+  /** The built-in templates folder; only tests change it. */
+  builtinDir?: string;
+}
+
+/**
+ * Renders template `name` (e.g. "invitation/body") in `lang` with `data` and returns its Markdown.
+ * `lang` is added to the data as `lang`, which the helpers read through `@root.lang`.
+ * Errors in a user's template become UserErrors naming the file; errors in a built-in one are InternalErrors.
+ */
+export function renderTemplate(name: string, lang: Lang, data: object, opts: RenderOptions): string {
+  const builtinDir = opts.builtinDir ?? builtinTemplatesDir();
+  const file = findTemplate(name, lang, opts.userDirs, builtinDir);
+  if ('lang' in data && (data as { lang?: unknown }).lang !== lang) {
+    throw new InternalError(`Template "${name}" rendered in "${lang}" with data whose lang is ${JSON.stringify((data as { lang?: unknown }).lang)}.`);
+  }
+  const context = { ...data, lang };
+  const partials: Record<string, Compiled> = {};
+  for (const [partialName, partialFile] of findPartials(lang, opts.userDirs, builtinDir)) {
+    partials[partialName] = compiled(partialFile);
+  }
+  const template = compiled(file);
+  try {
+    return template(context, { ...RUNTIME_OPTIONS, partials: partials as Record<string, Handlebars.TemplateDelegate> });
+  } catch (err) {
+    throw templateError(err, file, context);
+  }
+}
+
+/** Turns whatever rendering threw into a UserError (the user's template) or an InternalError (ours). */
+function templateError(err: unknown, root: TemplateFile, context: Record<string, unknown>): Error {
+  if (err instanceof UserError) return err;
+  // Our own bugs (a broken words file, a bad helper) pass through unchanged; FormatError is a bad value.
+  if (err instanceof InternalError && !(err instanceof FormatError)) return err;
+  const origin = (typeof err === 'object' && err !== null && ORIGIN in err ? (err as Record<symbol, Origin>)[ORIGIN] : undefined) ?? {
+    file: root,
+    source: '',
+  };
+  const problem = describeProblem(err, origin.source, context);
+  if (origin.file.origin === 'user') {
+    return new UserError(`The template ${origin.file.path} ${problem}`);
+  }
+  return new InternalError(`Built-in template ${origin.file.path} ${problem}`, { cause: err });
+}
+
+/** handlebars' messages, in plain words. */
+function describeProblem(err: unknown, source: string, context: Record<string, unknown>): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  // handlebars appends " - line:column" to messages it can place.
+  const message = raw.replace(/ - \d+:\d+$/, '');
+  const e = err as { lineNumber?: unknown; column?: unknown };
+  const line = typeof e.lineNumber === 'number' ? e.lineNumber : undefined;
+  const where = line !== undefined ? ` on line ${line}` : '';
+  let m: RegExpExecArray | null;
+  if ((m = /^"(.+)" not defined in /.exec(message))) {
+    const expression = line !== undefined && typeof e.column === 'number' ? expressionAt(source, line, e.column) : undefined;
+    const fields = Object.keys(context).sort();
+    return (
+      `uses the field "${m[1]}"${where}${expression ? ` (in ${expression})` : ''}, but the data has no field by that name. ` +
+      `Check the spelling; a field inside another one is written with a dot, like venue.name. ` +
+      `Fields at the top level: ${fields.join(', ')}.`
+    );
+  }
+  if ((m = /^The partial (.+) could not be found$/.exec(message))) {
+    return `uses the partial "${m[1]}", which does not exist. Partials are files in a "partials" folder next to the templates, named ${m[1]}.md.hbs.`;
+  }
+  if (/^Parse error/.test(message)) {
+    // Keep handlebars' excerpt with its caret; its list of expected tokens means nothing to a reader.
+    const excerpt = message.split('\n').slice(0, 3).join('\n');
+    const hint = /got 'EOF'$/.test(message) ? '\nThe text ends before a {{#...}} block is closed with its {{/...}}.' : '';
+    return `has a mistake in its {{ }} markup. ${excerpt}${hint}`;
+  }
+  if ((m = /^(\S+) doesn't match (\S+)$/.exec(message))) {
+    return `closes a {{#${m[1]}}} block with {{/${m[2]}}}${where}; they must match.`;
+  }
+  if (err instanceof FormatError) {
+    return `could not be filled in${where}: ${message}`;
+  }
+  if (err instanceof TypeError && (m = /^Cannot use 'in' operator to search for '(.*)' in (.*)$/s.exec(message))) {
+    return `uses the field "${m[1]}" inside the value "${m[2]}", which is plain text or a number, not a group of fields.`;
+  }
+  if (err instanceof TypeError && (m = /^Cannot read properties of (?:undefined|null) \(reading '(.*)'\)$/s.exec(message))) {
+    // `{{#if a.b.c}}` with no `a.b`: block helpers look fields up leniently, but only one level deep.
+    return `uses the field "${m[1]}" inside a field that does not exist. Check the spelling of the fields before it.`;
+  }
+  return `could not be filled in${where}: ${message}`;
+}
+
+/** The `{{ ... }}` around a 1-based line and 0-based column, to show the user what we mean. */
+function expressionAt(source: string, line: number, column: number): string | undefined {
+  const text = source.split(/\r\n?|\n/)[line - 1];
+  if (text === undefined) return undefined;
+  const open = text.lastIndexOf('{{', column);
+  const close = text.indexOf('}}', column);
+  if (open < 0 || close < 0) return undefined;
+  return text.slice(open, close + 2);
+}
