@@ -41,6 +41,11 @@ function fromOffset(counter: LineCounter, start: number, end: number): Position 
 export function positionOf(doc: Document, counter: LineCounter, path: PathSegment[]): Position {
   const found = locate(doc, path);
   if (found.depth === path.length && found.node?.range) {
+    // A whole block (a map or list under a key) is best shown by its key line: `registration:`.
+    const key = found.pair?.key as Node | undefined;
+    if ((isMap(found.node) || isSeq(found.node)) && key?.range && found.pair?.value === found.node) {
+      return fromOffset(counter, key.range[0], key.range[1]);
+    }
     return fromOffset(counter, found.node.range[0], found.node.range[1]);
   }
   // The field is missing: underline the parent's key (e.g. `venue:`), or the first line of the file.

@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkLanguage } from '../content/language.js';
 import { loadSituations } from '../content/library.js';
+import { loadKickoffProgramme } from '../content/programme.js';
 import type { PathSegment, Problem, Severity } from './problems.js';
 import { AUDIENCES, type Project } from './schema.js';
 
@@ -133,6 +134,15 @@ export const RULES: Rule[] = [
       if (!k) return;
       if (k.mode === 'online' && !k.link) report('error', ['kickoff', 'mode'], 'rule_kickoff_link');
       if (k.mode === 'in-person' && !k.venue) report('error', ['kickoff', 'mode'], 'rule_kickoff_venue');
+    },
+  },
+  {
+    id: 'kickoff-parts',
+    check({ project, report }) {
+      const ids = loadKickoffProgramme(project.language).parts.map((p) => p.id);
+      project.kickoff?.parts.forEach((part, i) => {
+        if (!ids.includes(part.id)) report('error', ['kickoff', 'parts', i, 'id'], 'rule_unknown_kickoff_part', { id: part.id, known: ids.join(', ') });
+      });
     },
   },
   {

@@ -9,7 +9,7 @@ export type Audience = (typeof AUDIENCES)[number];
 /** A calendar date written as YYYY-MM-DD that exists (no 31 February). */
 export const isoDate = z
   .string({ error: 'msg:expected_date' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'msg:date_format' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'msg:date_format', abort: true })
   .refine(isRealDate, { error: 'msg:date_not_real' })
   .describe('A date as YYYY-MM-DD, e.g. 2026-02-10.');
 

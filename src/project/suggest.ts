@@ -45,11 +45,13 @@ export function distance(a: string, b: string): number {
 
 /** The candidate nearest to `input`, when it is near enough to be a plausible typo. */
 export function closest(input: string, candidates: string[]): string | undefined {
-  const lower = input.toLowerCase();
+  // Dutch writers swap "ij" and "y" ("wyk" for "wijk"): compare them as one letter.
+  const fold = (t: string) => t.toLowerCase().replace(/ij/g, 'y');
+  const lower = fold(input);
   let best: string | undefined;
   let bestScore = Infinity;
   for (const candidate of candidates) {
-    const c = candidate.toLowerCase();
+    const c = fold(candidate);
     // A different case or a prefix ("venu" for "venue") is the most likely meaning.
     const score = c === lower ? 0 : c.startsWith(lower) || lower.startsWith(c) ? 1 : distance(lower, c);
     if (score < bestScore) {

@@ -51,8 +51,8 @@ describe('JSON Schema', () => {
     expect(validate(data)).toBe(false);
   });
 
-  it('the checked-in schema/welkome-wijk.schema.json is up to date (run `npm run schema` to refresh)', () => {
-    const checkedIn = JSON.parse(readFileSync(join(root, 'schema', 'welkome-wijk.schema.json'), 'utf8'));
+  it('the checked-in examples/welkome-wijk.schema.json is up to date (run `npm run schema` to refresh)', () => {
+    const checkedIn = JSON.parse(readFileSync(join(root, 'examples', 'welkome-wijk.schema.json'), 'utf8'));
     expect(checkedIn).toEqual(schema);
   });
 });
