@@ -46,6 +46,34 @@ Examples:
     .addHelpText('after', '\nExamples:\n  $ welkome-wijk schema > welkome-wijk.schema.json\n\nThen put this first line in your YAML file:\n  # yaml-language-server: $schema=welkome-wijk.schema.json')
     .action(() => run(async () => (await import('./schema.js')).schemaCommand()));
 
+  const render = program
+    .command('render')
+    .description('make the materials as PDF and DOCX (and .ics calendar files)')
+    .addHelpText('after', '\nExamples:\n  $ welkome-wijk render all\n  $ welkome-wijk render invite --audience bewoners --format pdf\n  $ welkome-wijk render cards examples/heumen-malden.yaml --out materialen');
+  const materials: [string, string, boolean][] = [
+    ['all', 'every material for the file', true],
+    ['invite', 'invitations, one per audience', true],
+    ['kickoff', 'kick-off agenda, run sheet and timeline worksheet', false],
+    ['schedule', "each meeting's programme and run sheet, and the season overview", true],
+    ['calendar', 'calendar files (.ics) for the kick-off and each meeting', true],
+    ['cards', 'handout cards: golden rules, contact tips, practice situations', true],
+    ['evaluation', 'evaluation forms per meeting and the final evaluation guide', true],
+  ];
+  for (const [name, summary, perAudience] of materials) {
+    const cmd = render
+      .command(name)
+      .description(summary)
+      .argument('[file]', 'the neighbourhood file', 'welkome-wijk.yaml')
+      .option('-f, --format <formats>', `output formats, comma-separated (${FORMATS_HELP})`, FORMATS_HELP)
+      .option('-o, --out <dir>', 'folder to write into (a subfolder per municipality and area)', 'materialen')
+      .option('-t, --templates <dir...>', 'your own templates folder(s), searched before the built-ins')
+      .addHelpText('after', `\nExamples:\n  $ welkome-wijk render ${name}${perAudience && name !== 'all' ? ' --audience bewoners' : ''}\n  $ welkome-wijk render ${name} examples/nijmegen-heseveld.yaml --format pdf --out materialen`);
+    if (perAudience) cmd.option('-a, --audience <audience>', 'only this audience: professionals, vrijwilligers or bewoners');
+    cmd.action((file: string, opts: { audience?: string; format: string; out: string; templates?: string[] }) =>
+      run(async () => (await import('./render.js')).renderCommand(name as never, file, { ...opts, lang: messageLang(process.argv) })),
+    );
+  }
+
   return program;
 }
 

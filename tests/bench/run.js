@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(fileURLToPath(import.meta.url), '..', '..');
+const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const bin = join(root, 'bin', 'welkome-wijk.js');
 const example = join(root, 'examples', 'nijmegen-heseveld.yaml');
 

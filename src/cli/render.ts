@@ -1,0 +1,56 @@
+// `welkome-wijk render <material> [file]`: validate the file, render the materials, write them.
+import { dirname, relative, resolve } from 'node:path';
+import { UserError } from '../errors.js';
+import { createContext } from '../materials/context.js';
+import { MATERIAL_IDS, type MaterialId } from '../materials/registry.js';
+import type { Lang } from '../project/messages.js';
+import { t } from '../project/messages.js';
+import { AUDIENCES, type Audience } from '../project/schema.js';
+import { renderProject } from '../output/render.js';
+import { FORMATS, type Format } from '../writers/index.js';
+import { loadForCommand } from './load-project.js';
+
+export interface RenderOptions {
+  audience?: string;
+  format: string;
+  out: string;
+  templates?: string[];
+  lang: Lang;
+}
+
+function parseFormats(value: string, lang: Lang): Format[] {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const wrong = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (wrong.length || !formats.length) throw new UserError(t(lang, 'cli_bad_format', { got: wrong.join(', ') || value, allowed: FORMATS.join(', ') }));
+  return [...new Set(formats)] as Format[];
+}
+
+function parseAudience(value: string | undefined, lang: Lang): Audience | undefined {
+  if (value === undefined) return undefined;
+  if (!(AUDIENCES as readonly string[]).includes(value)) throw new UserError(t(lang, 'cli_bad_audience', { got: value, allowed: AUDIENCES.join(', ') }));
+  return value as Audience;
+}
+
+function humanSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} kB`;
+}
+
+export async function renderCommand(what: MaterialId | 'all', file: string, opts: RenderOptions): Promise<number> {
+  const formats = parseFormats(opts.format, opts.lang);
+  const audience = parseAudience(opts.audience, opts.lang);
+  const loaded = loadForCommand(file, opts.lang);
+  if (!loaded) return 2;
+  const { project } = loaded;
+  if (audience && !project.meetings.some((m) => m.audience === audience) && what !== 'all') {
+    throw new UserError(t(opts.lang, 'cli_no_meeting_for', { audience }));
+  }
+  const ctx = createContext(project, dirname(resolve(file)), opts.templates ?? []);
+  const materials = what === 'all' ? MATERIAL_IDS : [what];
+  const written = await renderProject(ctx, { materials, formats, outDir: opts.out, options: { audience } });
+  for (const f of written) {
+    const rel = relative(process.cwd(), f.path);
+    process.stdout.write(`${t(opts.lang, 'render_written', { file: rel.startsWith('..') ? f.path : rel, size: humanSize(f.bytes) })}\n`);
+  }
+  process.stdout.write(`${t(opts.lang, 'render_summary', { count: written.length, area: project.area.name })}\n`);
+  return 0;
+}

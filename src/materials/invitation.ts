@@ -1,0 +1,77 @@
+// The invitations to the awareness meetings, one per audience: the words come from
+// templates/<lang>/invitation/<audience>.md.hbs, the when/where/register blocks are built here.
+import { loadLabels, type Labels } from '../content/labels.js';
+import type { Block, Fact } from '../document/model.js';
+import type { Meeting } from '../project/schema.js';
+import { baseDocument, pairOf, publicName, type MaterialContext, type MaterialOptions, type Output } from './context.js';
+import { logoBlocks, renderText, textInline } from './text.js';
+
+/** The facts block: when, where, address, accessibility, food, cost. */
+function whenWhere(ctx: MaterialContext, meeting: Meeting, labels: Labels, when: string): Fact[] {
+  const facts: Fact[] = [
+    { label: labels.facts.when, value: textInline(when) },
+    { label: labels.facts.where, value: textInline(meeting.venue.name) },
+    { label: labels.facts.address, value: textInline(meeting.venue.address) },
+  ];
+  if (meeting.venue.accessibility) facts.push({ label: labels.facts.accessibility, value: textInline(meeting.venue.accessibility) });
+  return facts;
+}
+
+/** How to register: e-mail, phone, website and the deadline; the QR code sits beside it. */
+function registration(meeting: Meeting, labels: Labels, deadline?: string): Block[] {
+  const r = meeting.registration;
+  const facts: Fact[] = [];
+  if (r.email) facts.push({ label: labels.facts.email, value: [{ kind: 'link', text: r.email, url: `mailto:${r.email}` }] });
+  if (r.phone) facts.push({ label: labels.facts.phone, value: [{ kind: 'link', text: r.phone, url: `tel:${r.phone.replace(/[^+0-9]/g, '')}` }] });
+  if (r.url) facts.push({ label: labels.facts.website, value: [{ kind: 'link', text: r.url.replace(/^https?:\/\//, ''), url: r.url }] });
+  if (deadline) facts.push({ label: labels.facts.deadline, value: textInline(deadline, { bold: true }) });
+  const blocks: Block[] = [{ kind: 'facts', items: facts }];
+  if (r.url) blocks.push({ kind: 'qr', data: r.url, sizeMm: 28, alt: labels.qrAlt, caption: labels.qrCaption });
+  return blocks;
+}
+
+/** One invitation document for one meeting. */
+export function invitationFor(ctx: MaterialContext, meeting: Meeting): Output {
+  const { project, lang } = ctx;
+  const labels = loadLabels(lang);
+  const leader = project.team.discussionLeaders.find((l) => l.name.toLocaleLowerCase('nl') === meeting.leader.toLocaleLowerCase('nl'));
+  const pair = pairOf(project, meeting.livedExperience);
+  // Privacy: only people who said yes are named; the others are counted, never described.
+  const namedExperts = pair.map(publicName).filter((n): n is string => !!n);
+  const data = {
+    project,
+    meeting,
+    audience: labels.audiences[meeting.audience],
+    areaKind: labels.areaKinds[project.area.kind],
+    leaderName: leader?.name ?? meeting.leader,
+    leaderOrganisation: leader?.organisation,
+    namedExperts,
+    expertCount: pair.length,
+    unnamedCount: pair.length - namedExperts.length,
+    organiser: project.organisers.projectLeader,
+    organisations: project.branding.organisations.length ? project.branding.organisations : [project.organisers.projectLeader.organisation],
+  };
+  const text = renderText(ctx, `invitation/${meeting.audience}`, data);
+  const blocks = text.parse({
+    logo: logoBlocks(ctx, labels),
+    when: [{ kind: 'facts', items: whenWhere(ctx, meeting, labels, text.helpers.when(meeting.date, meeting.start, endTime(meeting))) }],
+    register: registration(meeting, labels, meeting.registration.deadline ? text.helpers.date(meeting.registration.deadline) : undefined),
+  });
+  const doc = baseDocument(ctx, {
+    title: `${labels.materials.invitation} ${labels.audiences[meeting.audience].people} - ${project.area.name}`,
+    header: `Welkome Wijk ${project.area.name}`,
+  });
+  doc.blocks = blocks;
+  return { kind: 'document', name: `uitnodiging-${meeting.audience}`, document: doc };
+}
+
+/** The clock time at which a meeting ends. */
+export function endTime(meeting: Pick<Meeting, 'start' | 'durationMinutes'>): string {
+  const total = Number(meeting.start.slice(0, 2)) * 60 + Number(meeting.start.slice(3, 5)) + meeting.durationMinutes;
+  return `${String(Math.floor(total / 60) % 24).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+export async function renderInvitations(ctx: MaterialContext, opts: MaterialOptions): Promise<Output[]> {
+  return ctx.project.meetings.filter((m) => !opts.audience || m.audience === opts.audience).map((m) => invitationFor(ctx, m));
+}
+
