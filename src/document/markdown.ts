@@ -5,7 +5,7 @@
 // it. Anything outside the subset, and any unbalanced markup, stays literal text: user-edited
 // templates must never crash the parser.
 import { InternalError } from '../errors.js';
-import type { Block, Inline } from './model.js';
+import type { Block, ContentBlock, Inline } from './model.js';
 
 /**
  * Thrown when the text has a `[[name]]` line the material did not fill. It is an InternalError
@@ -153,12 +153,20 @@ function parseCallout(lines: string[], start: number, slots: Record<string, Bloc
     title = first[0].text;
     inner.shift();
   }
-  const blocks = parseBlocks(inner, slots, true);
+  const blocks = contentOnly(parseBlocks(inner, slots, true));
   if (blocks.length > 0 || title !== undefined) {
     const tone = neutral ? 'neutral' : 'accent';
     out.push(title === undefined ? { kind: 'callout', tone, blocks } : { kind: 'callout', tone, title, blocks });
   }
   return i;
+}
+
+/** A callout holds content only: a slot that puts a page break or a card deck inside one is a material's bug. */
+function contentOnly(blocks: Block[]): ContentBlock[] {
+  return blocks.map((block) => {
+    if (block.kind === 'pageBreak' || block.kind === 'cards') throw new InternalError(`A ${block.kind} block cannot sit inside a callout.`);
+    return block;
+  });
 }
 
 /**

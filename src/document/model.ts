@@ -30,8 +30,8 @@ export interface TableColumn {
   align?: 'left' | 'right' | 'center';
 }
 
-/** Blocks that may appear inside a card or callout (no page-level blocks such as page breaks). */
-export type Block =
+/** Blocks that may appear anywhere, including inside a card, callout or column. */
+export type ContentBlock =
   /** A section heading; level 1 is the document title, 2 a section, 3 a subsection. */
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   /** A paragraph; `lead` is a larger intro paragraph, `small` fine print. */
@@ -47,13 +47,19 @@ export type Block =
   /** An image file (PNG or JPEG, already checked to exist), `widthMm` wide, with alt text. */
   | { kind: 'image'; path: string; widthMm: number; alt: string }
   /** A box that stands out from the text, with an optional title and its own blocks. */
-  | { kind: 'callout'; tone: 'accent' | 'neutral'; title?: string; blocks: Block[] }
+  | { kind: 'callout'; tone: 'accent' | 'neutral'; title?: string; blocks: ContentBlock[] }
+  /** Side-by-side columns (relative widths), e.g. registration details beside a QR code. */
+  | { kind: 'columns'; columns: { width: number; blocks: ContentBlock[] }[] }
   /** A labelled space to write by hand: `lines` ruled lines. */
   | { kind: 'writeLines'; label: string; lines: number }
   /** A labelled row of tick boxes numbered `from`..`to` (a grade 1-10). */
   | { kind: 'scoreBoxes'; label: string; from: number; to: number }
   /** Vertical white space. */
-  | { kind: 'spacer'; heightMm: number }
+  | { kind: 'spacer'; heightMm: number };
+
+/** Every block: content blocks, plus the page-level ones that only a document's top level holds. */
+export type Block =
+  | ContentBlock
   /** Start a new page. */
   | { kind: 'pageBreak' }
   /** A deck of handout cards, imposed onto sheets according to `layout`; starts on a new page. */
@@ -68,9 +74,9 @@ export interface Card {
   /** Optional line under the title, e.g. an acronym's expansion with its initial letters bold. */
   subtitle?: Inline[];
   /** The body of the card. Kept short by the materials: a card never flows to a second card. */
-  blocks: Block[];
+  blocks: ContentBlock[];
   /** The back of the card (project name, a line about the approach). */
-  back: Block[];
+  back: ContentBlock[];
 }
 
 /**

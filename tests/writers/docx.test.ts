@@ -193,9 +193,9 @@ describe.skipIf(!canConvert)('writeDocx: as LibreOffice reads it', () => {
 
   it('lays out pages with footer page numbers and the embedded font', () => {
     expect(pdfText).toContain('Gemeente Nijmegen · Sterker sociaal werk');
-    expect(pdfText).toMatch(/pagina 1 van 6/);
-    // Flow page, heading page, then two sheets of four cards, each a page of fronts and a page of backs.
-    expect(pdfText.split('\f').filter((p) => p.trim() !== '')).toHaveLength(6);
+    expect(pdfText).toMatch(/pagina 1 van 7/);
+    // Two flow pages, the heading page, then two sheets of four cards, each fronts plus backs.
+    expect(pdfText.split('\f').filter((p) => p.trim() !== '')).toHaveLength(7);
     const fonts = execFileSync('pdffonts', [join(dir, 'kitchen-sink.pdf')], { encoding: 'utf8' });
     expect(fonts).toContain('Roboto-Regular');
   });

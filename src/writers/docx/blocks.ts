@@ -431,6 +431,30 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
       });
       return;
     }
+    case 'columns': {
+      // A borderless one-row table: Word's own section columns would reflow the whole page.
+      const widths = splitWidth(place.widthTw, block.columns.map((c) => c.width));
+      const cells = [];
+      for (const [i, column] of block.columns.entries()) {
+        const inner = new Flow(s);
+        await renderBlocks(s, inner, column.blocks, { ...place, nested: true, widthTw: widths[i] - 200 });
+        cells.push(
+          new d.TableCell({
+            width: { size: widths[i], type: d.WidthType.DXA },
+            margins: { left: i === 0 ? 0 : 100, right: i === block.columns.length - 1 ? 0 : 100 },
+            children: inner.close(),
+          }),
+        );
+      }
+      flow.table({
+        width: { size: place.widthTw, type: d.WidthType.DXA },
+        columnWidths: widths,
+        layout: d.TableLayoutType.FIXED,
+        borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
+        rows: [new d.TableRow({ cantSplit: true, children: cells })],
+      });
+      return;
+    }
     case 'spacer':
       flow.spacer(mmToTwips(block.heightMm));
       return;

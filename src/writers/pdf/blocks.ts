@@ -75,7 +75,7 @@ function margin(top: number, bottom: number, first: boolean, last: boolean): [nu
  * before the move, so the keep-with-next hook would think it follows the heading on this page;
  * a heading before one of these is glued to it instead.
  */
-const UNBREAKABLE: ReadonlySet<Block['kind']> = new Set(['callout', 'writeLines', 'scoreBoxes', 'qr', 'image']);
+const UNBREAKABLE: ReadonlySet<Block['kind']> = new Set(['callout', 'columns', 'writeLines', 'scoreBoxes', 'qr', 'image']);
 
 export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Content[] {
   const out: Content[] = [];
@@ -154,6 +154,20 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
       return writeLines(block.label, block.lines, ctx, margin(4 * s, gap * 1.5, first, last));
     case 'scoreBoxes':
       return scoreBoxes(block.label, block.from, block.to, ctx, margin(4 * s, gap * 1.5, first, last));
+    case 'columns': {
+      const gapPt = 14 * s;
+      const total = block.columns.reduce((sum, c) => sum + Math.max(c.width, 0), 0) || block.columns.length;
+      const free = ctx.width - gapPt * (block.columns.length - 1);
+      return {
+        columns: block.columns.map((c) => {
+          const width = (free * (Math.max(c.width, 0) || total / block.columns.length)) / total;
+          return { width, stack: renderBlocks(c.blocks, { ...ctx, width, nested: true }) };
+        }),
+        columnGap: gapPt,
+        unbreakable: true,
+        margin: margin(4 * s, gap * 1.5, first, last),
+      };
+    }
     case 'spacer':
       // An empty canvas takes no height of its own, so the margin is exactly the requested space.
       return { canvas: [], margin: [0, mmToPt(block.heightMm), 0, 0] };
