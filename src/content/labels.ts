@@ -9,6 +9,8 @@ const labelsSchema = z.strictObject({
   areaKinds: z.strictObject({ wijk: z.string(), dorp: z.string(), stadsdeel: z.string(), gemeente: z.string() }),
   facts: z.record(z.string(), z.string()),
   materials: z.record(z.string(), z.string()),
+  mealText: z.string(),
+  costText: z.string(),
   qrCaption: z.string(),
   qrAlt: z.string(),
   logoAlt: z.string(),

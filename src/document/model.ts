@@ -100,6 +100,8 @@ export interface PageSetup {
   marginsMm: [number, number, number, number];
   /** Small text at the top of every page (e.g. the material's name); omitted when absent. */
   header?: string;
+  /** A logo at the right of the running header, `heightMm` tall; its path is in `allowedFiles`. */
+  logo?: { path: string; heightMm: number; alt: string };
   /** Footer: organisation names on the left, and "page X of Y" when `pageNumbers` is true. */
   footer?: { text: string; pageNumbers: boolean };
 }

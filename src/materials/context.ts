@@ -1,6 +1,7 @@
 // What every material gets to work with, and the pieces they share: the fixed file date, page
 // setup, footer, theme, and who may be named in public materials.
 import { resolve } from 'node:path';
+import { loadLabels } from '../content/labels.js';
 import type { Document, PageSetup } from '../document/model.js';
 import type { Audience, LivedExperiencePerson, Project } from '../project/schema.js';
 
@@ -84,8 +85,9 @@ export function baseDocument(ctx: MaterialContext, opts: BaseOptions): Document 
     page: {
       size: opts.size ?? 'A4',
       orientation: opts.orientation ?? 'portrait',
-      marginsMm: opts.marginsMm ?? [20, 20, 22, 20],
+      marginsMm: opts.marginsMm ?? [17, 19, 19, 19],
       header: opts.header,
+      logo: logo ? { path: logo, heightMm: 11, alt: loadLabels(ctx.lang).logoAlt } : undefined,
       footer: { text: organisations.join(' · '), pageNumbers: true },
     },
     theme: { accent: project.branding.accentColor },

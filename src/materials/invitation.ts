@@ -1,33 +1,38 @@
 // The invitations to the awareness meetings, one per audience: the words come from
 // templates/<lang>/invitation/<audience>.md.hbs, the when/where/register blocks are built here.
 import { loadLabels, type Labels } from '../content/labels.js';
-import type { Block, Fact } from '../document/model.js';
+import type { ContentBlock, Fact } from '../document/model.js';
 import type { Meeting } from '../project/schema.js';
 import { baseDocument, pairOf, publicName, type MaterialContext, type MaterialOptions, type Output } from './context.js';
-import { logoBlocks, renderText, textInline } from './text.js';
+import { renderText, textInline } from './text.js';
 
-/** The facts block: when, where, address, accessibility, food, cost. */
-function whenWhere(ctx: MaterialContext, meeting: Meeting, labels: Labels, when: string): Fact[] {
+/** Everything practical in one place: when, where, food, cost, how to register; the QR code beside it. */
+function details(meeting: Meeting, labels: Labels, when: string, duration: string, deadline?: string): ContentBlock[] {
+  const r = meeting.registration;
   const facts: Fact[] = [
     { label: labels.facts.when, value: textInline(when) },
+    { label: labels.facts.duration, value: textInline(duration) },
     { label: labels.facts.where, value: textInline(meeting.venue.name) },
     { label: labels.facts.address, value: textInline(meeting.venue.address) },
   ];
   if (meeting.venue.accessibility) facts.push({ label: labels.facts.accessibility, value: textInline(meeting.venue.accessibility) });
-  return facts;
-}
-
-/** How to register: e-mail, phone, website and the deadline; the QR code sits beside it. */
-function registration(meeting: Meeting, labels: Labels, deadline?: string): Block[] {
-  const r = meeting.registration;
-  const facts: Fact[] = [];
+  if (meeting.meal) facts.push({ label: labels.facts.meal, value: textInline(labels.mealText) });
+  facts.push({ label: labels.facts.cost, value: textInline(labels.costText) });
   if (r.email) facts.push({ label: labels.facts.email, value: [{ kind: 'link', text: r.email, url: `mailto:${r.email}` }] });
   if (r.phone) facts.push({ label: labels.facts.phone, value: [{ kind: 'link', text: r.phone, url: `tel:${r.phone.replace(/[^+0-9]/g, '')}` }] });
   if (r.url) facts.push({ label: labels.facts.website, value: [{ kind: 'link', text: r.url.replace(/^https?:\/\//, ''), url: r.url }] });
   if (deadline) facts.push({ label: labels.facts.deadline, value: textInline(deadline, { bold: true }) });
-  const blocks: Block[] = [{ kind: 'facts', items: facts }];
-  if (r.url) blocks.push({ kind: 'qr', data: r.url, sizeMm: 28, alt: labels.qrAlt, caption: labels.qrCaption });
-  return blocks;
+  if (!r.url) return [{ kind: 'facts', items: facts }];
+  // The QR code sits beside the details, so scanning and reading need no page turn.
+  return [
+    {
+      kind: 'columns',
+      columns: [
+        { width: 3, blocks: [{ kind: 'facts', items: facts }] },
+        { width: 1, blocks: [{ kind: 'qr', data: r.url, sizeMm: 26, alt: labels.qrAlt, caption: labels.qrCaption }] },
+      ],
+    },
+  ];
 }
 
 /** One invitation document for one meeting. */
@@ -52,10 +57,9 @@ export function invitationFor(ctx: MaterialContext, meeting: Meeting): Output {
     organisations: project.branding.organisations.length ? project.branding.organisations : [project.organisers.projectLeader.organisation],
   };
   const text = renderText(ctx, `invitation/${meeting.audience}`, data);
+  const deadline = meeting.registration.deadline ? text.helpers.date(meeting.registration.deadline) : undefined;
   const blocks = text.parse({
-    logo: logoBlocks(ctx, labels),
-    when: [{ kind: 'facts', items: whenWhere(ctx, meeting, labels, text.helpers.when(meeting.date, meeting.start, endTime(meeting))) }],
-    register: registration(meeting, labels, meeting.registration.deadline ? text.helpers.date(meeting.registration.deadline) : undefined),
+    details: details(meeting, labels, text.helpers.when(meeting.date, meeting.start, endTime(meeting)), text.helpers.duration(meeting.durationMinutes), deadline),
   });
   const doc = baseDocument(ctx, {
     title: `${labels.materials.invitation} ${labels.audiences[meeting.audience].people} - ${project.area.name}`,

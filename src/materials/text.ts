@@ -1,7 +1,5 @@
 // The bridge from templates to blocks for every material: escapes the project's own words, renders
 // the template for the project's language, and parses the result with the material's slots.
-import { resolve } from 'node:path';
-import type { Labels } from '../content/labels.js';
 import { escapeMarkdown, MissingSlotError, parseMarkdown } from '../document/markdown.js';
 import type { Block, Inline } from '../document/model.js';
 import { UserError } from '../errors.js';
@@ -60,10 +58,4 @@ export function renderText(ctx: MaterialContext, name: string, data: Record<stri
 /** A plain run of text as inline content. */
 export function textInline(text: string, style: { bold?: boolean; italic?: boolean } = {}): Inline[] {
   return [{ kind: 'text', text, ...style }];
-}
-
-/** The logo at the top of a document, when the project has one. */
-export function logoBlocks(ctx: MaterialContext, labels: Labels): Block[] {
-  const logo = ctx.project.branding.logo;
-  return logo ? [{ kind: 'image', path: resolve(ctx.baseDir, logo), widthMm: 35, alt: labels.logoAlt }] : [];
 }

@@ -1,12 +1,15 @@
 // The DOCX writer: turns a Document into an editable Word file with real structure (styles, lists,
-// header rows, alt text), an embedded font, and byte-identical output for identical input.
-import type { ISectionOptions, Paragraph } from 'docx';
+// header rows, alt text), Arial or an embedded font, and byte-identical output for identical input.
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { ISectionOptions, Paragraph, ParagraphChild } from 'docx';
 import type { Block, Document } from '../../document/model.js';
-import { clean, Flow, renderBlocks, type RenderState } from './blocks.js';
+import { InternalError, UserError } from '../../errors.js';
+import { clean, Flow, imageInfo, renderBlocks, type RenderState } from './blocks.js';
 import { cardSection } from './cards.js';
 import { normaliseDocx } from './determinism.js';
 import { EMBEDDED_FONT, SYSTEM_FONT, loadDocx, loadFonts, loadQRCode, type Docx } from './modules.js';
-import { PAGE_MM, RULE, STYLE, mmToTwips, numberingFor, stylesFor, typeScale, wordColour } from './style.js';
+import { PAGE_MM, RULE, STYLE, mmToPx, mmToTwips, numberingFor, stylesFor, typeScale, wordColour } from './style.js';
 
 export { sheetOrder } from './cards.js';
 
@@ -95,15 +98,35 @@ async function flowSection(s: RenderState, blocks: Block[]): Promise<ISectionOpt
       },
     },
     // Always written (empty when absent), so a section after a card deck never inherits the deck's blank ones.
-    headers: { default: new d.Header({ children: headerParagraphs(d, doc) }) },
+    headers: { default: new d.Header({ children: headerParagraphs(d, doc, contentW) }) },
     footers: { default: new d.Footer({ children: footerParagraphs(d, doc, contentW) }) },
     children: flow.close(),
   };
 }
 
-function headerParagraphs(d: Docx, doc: Document): Paragraph[] {
-  if (!doc.page.header) return [new d.Paragraph({ style: STYLE.tiny })];
-  return [new d.Paragraph({ style: STYLE.header, children: [new d.TextRun(clean(doc.page.header))] })];
+function headerParagraphs(d: Docx, doc: Document, contentW: number): Paragraph[] {
+  const { header, logo } = doc.page;
+  if (!header && !logo) return [new d.Paragraph({ style: STYLE.tiny })];
+  const children: ParagraphChild[] = [new d.TextRun(clean(header ?? ''))];
+  if (logo) {
+    // The logo stands at the right margin of the header line, as in the PDF.
+    const wanted = resolve(logo.path);
+    if (!doc.allowedFiles.some((f) => resolve(f) === wanted)) throw new InternalError(`Logo ${logo.path} is not in the document's allowedFiles`);
+    const data = readFileSync(wanted);
+    const info = imageInfo(data);
+    if (!info) throw new UserError(`${logo.path} is not a PNG or JPEG image; save the logo as PNG or JPEG`);
+    const height = mmToPx(logo.heightMm);
+    children.push(new d.TextRun({ children: [new d.Tab()] }));
+    children.push(
+      new d.ImageRun({
+        type: info.type,
+        data,
+        transformation: { width: Math.round((height * info.width) / Math.max(1, info.height)), height },
+        altText: { id: '1000', name: clean(basename(logo.path)), title: clean(logo.alt), description: clean(logo.alt) },
+      }),
+    );
+  }
+  return [new d.Paragraph({ style: STYLE.header, tabStops: [{ type: d.TabStopType.RIGHT, position: contentW }], children })];
 }
 
 function footerParagraphs(d: Docx, doc: Document, contentW: number): Paragraph[] {

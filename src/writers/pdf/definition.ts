@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Content, ContentSection, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Block, Document, DocumentMeta } from '../../document/model.js';
 import { mmToPt, sheetGeometry } from '../../document/imposition.js';
-import { assertNever } from '../../errors.js';
+import { assertNever, UserError } from '../../errors.js';
 import { KEEP_PREFIX, markerOf, PART_PREFIX, renderBlocks, type BlockContext } from './blocks.js';
 import { CARD_MARKER_PREFIX, deckPageCount, renderDeck, type CardProbe } from './cards.js';
 import type { BleedPage, Engine } from './engine.js';
@@ -94,9 +94,25 @@ export function buildDefinition(doc: Document, probe: CardProbe, engine: Pick<En
           margin: [left, Math.max(8, bottom / 2 - 4), right, 0],
         })
       : null;
-  const runningHeader = header
-    ? (): Content => ({ style: RUNNING, text: header, characterSpacing: 0.3, margin: [left, Math.max(14, top / 2 - 4), right, 0] })
-    : null;
+  const logo = doc.page.logo;
+  if (logo && !ctx.allowedFiles.has(path.resolve(logo.path))) {
+    throw new UserError(`The logo "${logo.path}" is not one of the files this document may read (allowedFiles).`);
+  }
+  const headerTop = Math.max(14, top / 2 - 4);
+  // The logo sits at the right of the header, centred on the header's text line, and never reaches the text area.
+  const logoHeight = logo ? Math.min(mmToPt(logo.heightMm), top - headerTop / 2 - 4) : 0;
+  const runningHeader =
+    header || logo
+      ? (): Content => ({
+          columns: [
+            { style: RUNNING, text: header ?? '', characterSpacing: 0.3, width: '*', margin: [0, logo ? logoHeight / 2 - 4 : 0, 0, 0] },
+            logo
+              ? { width: 'auto', stack: [{ image: path.resolve(logo.path), fit: [mmToPt(60), logoHeight] }] }
+              : { text: '', width: 'auto' },
+          ],
+          margin: [left, logo ? Math.max(6, headerTop - logoHeight / 2 + 4) : headerTop, right, 0],
+        })
+      : null;
 
   let deck = 0;
   let cardPagesBefore = 0;
