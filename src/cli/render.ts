@@ -46,10 +46,20 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
   }
   const ctx = createContext(project, dirname(resolve(file)), opts.templates ?? []);
   const materials = what === 'all' ? MATERIAL_IDS : [what];
-  const written = await renderProject(ctx, { materials, formats, outDir: opts.out, options: { audience } });
-  for (const f of written) {
-    const rel = relative(process.cwd(), f.path);
-    process.stdout.write(`${t(opts.lang, 'render_written', { file: rel.startsWith('..') ? f.path : rel, size: humanSize(f.bytes) })}\n`);
+  const written = await renderProject(ctx, { materials, formats, outDir: opts.out, options: { audience }, manifest: what === 'all' });
+  const shown = (path: string) => {
+    const rel = relative(process.cwd(), path);
+    return rel.startsWith('..') ? path : rel;
+  };
+  if (what === 'all') {
+    // A bundle is dozens of files: say where they are and how many of each kind.
+    process.stdout.write(`${t(opts.lang, 'render_folder', { folder: shown(dirname(written[0].path)) })}\n`);
+    for (const id of [...MATERIAL_IDS, 'manifest'] as const) {
+      const files = written.filter((f) => f.material === id);
+      if (files.length) process.stdout.write(`${t(opts.lang, 'render_group', { material: t(opts.lang, `material_${id}`), count: files.length })}\n`);
+    }
+  } else {
+    for (const f of written) process.stdout.write(`${t(opts.lang, 'render_written', { file: shown(f.path), size: humanSize(f.bytes) })}\n`);
   }
   process.stdout.write(`${t(opts.lang, 'render_summary', { count: written.length, area: project.area.name })}\n`);
   return 0;

@@ -9,16 +9,18 @@ import { dirname, join, resolve, sep } from 'node:path';
  */
 export function slug(text: string, fallback = 'project'): string {
   const folded = text
+    .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ı/g, 'i')
     .replace(/ł/g, 'l')
     .replace(/ß/g, 'ss')
-    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
+  // Windows refuses these as file or folder names, whatever the extension.
+  if (/^(con|prn|aux|nul|com\d|lpt\d)$/.test(folded)) return `${folded}-1`;
   return folded || fallback;
 }
 

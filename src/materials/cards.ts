@@ -1,0 +1,149 @@
+// Handout cards: the six golden rules, the other contact tips, and each meeting's practice situations, as decks for print.
+import { loadLabels, type Labels } from '../content/labels.js';
+import { loadSituations, loadTips, type ContactTip, type GoldenRule } from '../content/library.js';
+import type { Block, Card, CardLayout, ContentBlock, Inline } from '../document/model.js';
+import { InternalError } from '../errors.js';
+import type { Meeting, Project } from '../project/schema.js';
+import { baseDocument, type MaterialContext, type MaterialOptions, type Output } from './context.js';
+import { renderText } from './text.js';
+
+/** What a situation card needs; built-in situations and a project's own ones both have it. */
+export interface SituationText {
+  id: string;
+  title: string;
+  role?: string;
+  story: string;
+  questions: string[];
+}
+
+/** The layouts the decks come in; the print-shop and A5 versions are extra outputs, not options. */
+export const CARD_LAYOUTS = {
+  sheet: { kind: 'a4-four' },
+  printShop: { kind: 'a6-single', bleedMm: 3 },
+  large: { kind: 'a4-two' },
+} as const satisfies Record<string, CardLayout>;
+
+/** A card face holds content only: a template that produces a page break there is our bug (or the user's, caught by the writer). */
+function contentOnly(blocks: Block[], what: string): ContentBlock[] {
+  return blocks.map((b) => {
+    if (b.kind === 'pageBreak' || b.kind === 'cards') throw new InternalError(`The ${what} text produced a ${b.kind}, which a card cannot hold.`);
+    return b;
+  });
+}
+
+/**
+ * The Dutch expansion with the initial letters of the rule's words in bold ("**O**ordelen, **M**eningen
+ * en **A**dviezen thuislaten"), so the card shows how the acronym is built. Words are looked up in
+ * order; a word the expansion does not contain (an edited text) is simply left unmarked.
+ */
+export function expansionInlines(rule: Pick<GoldenRule, 'words' | 'expansion'>): Inline[] {
+  const out: Inline[] = [];
+  const text = rule.expansion;
+  let plain = '';
+  let at = 0;
+  for (const word of rule.words) {
+    const found = text.indexOf(word, at);
+    if (found < 0 || word.length === 0) continue;
+    plain += text.slice(at, found);
+    if (plain) out.push({ kind: 'text', text: plain });
+    out.push({ kind: 'text', text: word.charAt(0), bold: true });
+    plain = word.slice(1);
+    at = found + word.length;
+  }
+  plain += text.slice(at);
+  if (plain) out.push({ kind: 'text', text: plain });
+  return out;
+}
+
+/** The subtitle of a golden-rule card: the Dutch expansion, and in English projects what it means. */
+function ruleSubtitle(rule: GoldenRule, ctx: MaterialContext): Inline[] {
+  const inlines = expansionInlines(rule);
+  // The acronyms only work in Dutch, so English cards keep the Dutch words and add their meaning.
+  if (ctx.lang === 'en' && rule.translation) inlines.push({ kind: 'lineBreak' }, { kind: 'text', text: rule.translation, italic: true });
+  return inlines;
+}
+
+/** The back shared by every card of a deck: the project's name and one line about the approach. */
+function backOf(ctx: MaterialContext, labels: Labels, deck: string): ContentBlock[] {
+  const data = { project: ctx.project, areaKind: labels.areaKinds[ctx.project.area.kind], deck };
+  return contentOnly(renderText(ctx, 'cards/back', data).parse({}), 'card back');
+}
+
+export function goldenRuleCards(ctx: MaterialContext): Card[] {
+  const labels = loadLabels(ctx.lang);
+  const back = backOf(ctx, labels, 'golden-rules');
+  return loadTips(ctx.lang).goldenRules.map((rule) => ({
+    kicker: labels.materials.goldenRule,
+    title: rule.acronym,
+    subtitle: ruleSubtitle(rule, ctx),
+    blocks: contentOnly(renderText(ctx, 'cards/golden-rule', { rule }).parse({}), 'golden rule'),
+    back,
+  }));
+}
+
+export function contactTipCards(ctx: MaterialContext): Card[] {
+  const labels = loadLabels(ctx.lang);
+  const back = backOf(ctx, labels, 'contact-tips');
+  return loadTips(ctx.lang).contactTips.map((tip: ContactTip) => ({
+    kicker: labels.materials.contactTip,
+    title: tip.title,
+    blocks: contentOnly(renderText(ctx, 'cards/contact-tip', { tip: { example: null, ...tip } }).parse({}), 'contact tip'),
+    back,
+  }));
+}
+
+/** A meeting's chosen situations, in the order chosen: the project's own first, then the library in the project's language. */
+export function situationsFor(project: Project, meeting: Meeting, lang: MaterialContext['lang']): SituationText[] {
+  const library = new Map(loadSituations(lang).map((s) => [s.id, s]));
+  const own = new Map(project.situations.map((s) => [s.id, s]));
+  return meeting.situations.map((id) => {
+    const found = own.get(id) ?? library.get(id);
+    // The validation rules reject unknown ids before anything is rendered.
+    if (!found) throw new InternalError(`Practice situation "${id}" is neither the project's own nor built in.`);
+    return { id: found.id, title: found.title, role: found.role, story: found.story, questions: found.questions };
+  });
+}
+
+/**
+ * One card per situation. The situation's tip is left off on purpose: it is what the people with lived
+ * experience may add after the groups have talked, and printed on the card it would answer the questions.
+ */
+export function situationCards(ctx: MaterialContext, situations: SituationText[]): Card[] {
+  const labels = loadLabels(ctx.lang);
+  const back = backOf(ctx, labels, 'situations');
+  return situations.map((situation) => ({
+    kicker: labels.materials.practiceSituation,
+    title: situation.title,
+    blocks: contentOnly(renderText(ctx, 'cards/situation', { situation: { role: null, ...situation } }).parse({}), 'practice situation'),
+    back,
+  }));
+}
+
+function deck(ctx: MaterialContext, name: string, title: string, layout: CardLayout, cards: Card[]): Output {
+  const doc = baseDocument(ctx, { title: `${title} - ${ctx.project.area.name}`, size: layout.kind === 'a6-single' ? 'A6' : 'A4' });
+  doc.blocks = [{ kind: 'cards', layout, cards }];
+  return { kind: 'document', name, document: doc };
+}
+
+export async function renderCards(ctx: MaterialContext, opts: MaterialOptions): Promise<Output[]> {
+  const labels = loadLabels(ctx.lang);
+  const rules = goldenRuleCards(ctx);
+  // The golden rules and the other tips are separate decks: the six rules are the set people keep
+  // (and the one worth a print shop), the tips are for the conversation part and are printed as needed.
+  const outputs: Output[] = [
+    deck(ctx, 'kaarten-gouden-regels', labels.materials.goldenRulesDeck, CARD_LAYOUTS.sheet, rules),
+    deck(ctx, 'kaarten-gouden-regels-drukwerk', labels.materials.goldenRulesDeck, CARD_LAYOUTS.printShop, rules),
+    deck(ctx, 'kaarten-contacttips', labels.materials.contactTipsDeck, CARD_LAYOUTS.sheet, contactTipCards(ctx)),
+  ];
+  for (const meeting of ctx.project.meetings) {
+    if (opts.audience && meeting.audience !== opts.audience) continue;
+    const situations = situationsFor(ctx.project, meeting, ctx.lang);
+    // A meeting without chosen situations has no deck: an empty file would only confuse.
+    if (situations.length === 0) continue;
+    const cards = situationCards(ctx, situations);
+    const title = `${labels.materials.situationsDeck} ${labels.audiences[meeting.audience].people}`;
+    outputs.push(deck(ctx, `kaarten-situaties-${meeting.audience}`, title, CARD_LAYOUTS.sheet, cards));
+    outputs.push(deck(ctx, `kaarten-situaties-${meeting.audience}-a5`, title, CARD_LAYOUTS.large, cards));
+  }
+  return outputs;
+}

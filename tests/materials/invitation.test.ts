@@ -1,0 +1,106 @@
+// The invitations as their readers get them: PDF text via poppler, DOCX opened by LibreOffice,
+// one page each, the right date, place and registration details, and nobody named without consent.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../src/materials/context.js';
+import { renderInvitations } from '../../src/materials/invitation.js';
+import { loadProjectFile } from '../../src/project/load.js';
+import type { Project } from '../../src/project/schema.js';
+import { formatDate } from '../../src/templating/helpers.js';
+import { WRITERS } from '../../src/writers/index.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml'));
+const dir = mkdtempSync(join(tmpdir(), 'ww-invite-'));
+
+interface Rendered {
+  project: Project;
+  audience: string;
+  pdfText: string;
+  pages: number;
+  docxText: string;
+}
+const rendered: Rendered[] = [];
+
+/** Whitespace-insensitive text, since readers break lines where they like. */
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  const docxFiles: string[] = [];
+  const pending: Omit<Rendered, 'docxText'>[] = [];
+  for (const example of examples) {
+    const file = join(root, 'examples', example);
+    const { project } = loadProjectFile(file, 'nl');
+    const ctx = createContext(project!, dirname(file));
+    for (const output of await renderInvitations(ctx, {})) {
+      if (output.kind !== 'document') continue;
+      const base = join(dir, `${basename(example, '.yaml')}-${output.name}`);
+      writeFileSync(`${base}.pdf`, await WRITERS.pdf(output.document));
+      writeFileSync(`${base}.docx`, await WRITERS.docx(output.document));
+      docxFiles.push(`${base}.docx`);
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [`${base}.pdf`], { encoding: 'utf8' }))![1]);
+      pending.push({ project: project!, audience: output.name.replace('uitnodiging-', ''), pdfText: flat(execFileSync('pdftotext', [`${base}.pdf`, '-'], { encoding: 'utf8' })), pages });
+    }
+  }
+  // One LibreOffice run for all files: it opens each DOCX as a Word user would and saves its text.
+  execFileSync('soffice', ['-env:UserInstallation=file:///tmp/ww-lo-invite', '--headless', '--convert-to', 'txt:Text', '--outdir', dir, ...docxFiles], { stdio: 'ignore' });
+  docxFiles.forEach((docx, i) => rendered.push({ ...pending[i], docxText: flat(readFileSync(docx.replace(/\.docx$/, '.txt'), 'utf8')) }));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('invitations', () => {
+  it('render for every audience of every example', () => {
+    expect(rendered.length).toBe(examples.length * 3);
+  });
+
+  it('fit on one page each', () => {
+    expect(rendered.filter((r) => r.pages !== 1).map((r) => `${r.project.area.name} ${r.audience}: ${r.pages} pages`)).toEqual([]);
+  });
+
+  it('show the date, venue and registration details in PDF and in Word', () => {
+    for (const r of rendered) {
+      const meeting = r.project.meetings.find((m) => m.audience === r.audience)!;
+      const expected = [formatDate(meeting.date, r.project.language), meeting.venue.name, meeting.venue.address];
+      if (meeting.registration.email) expected.push(meeting.registration.email);
+      if (meeting.registration.phone) expected.push(meeting.registration.phone);
+      if (meeting.registration.url) expected.push(meeting.registration.url.replace(/^https?:\/\//, ''));
+      if (meeting.registration.deadline) expected.push(formatDate(meeting.registration.deadline, r.project.language));
+      for (const text of [r.pdfText, r.docxText]) {
+        for (const piece of expected) expect(text, `${r.project.area.name} ${r.audience}`).toContain(flat(piece));
+      }
+    }
+  });
+
+  it('name people with lived experience only with their consent, and never their contact details', () => {
+    for (const r of rendered) {
+      const meeting = r.project.meetings.find((m) => m.audience === r.audience)!;
+      for (const person of r.project.team.livedExperience) {
+        const named = person.public && meeting.livedExperience.includes(person.name);
+        for (const text of [r.pdfText, r.docxText]) {
+          if (!person.public) expect(text, `${person.name} must not appear`).not.toMatch(new RegExp(`\\b${person.name}\\b`));
+          if (named) expect(text).toContain(person.name);
+          if (person.email) expect(text).not.toContain(person.email);
+          if (person.phone) expect(text).not.toContain(person.phone);
+        }
+      }
+    }
+  });
+
+  it('speak the file’s language, and plain Dutch to residents', () => {
+    for (const r of rendered) {
+      if (r.project.language === 'en') expect(r.pdfText).toMatch(/Where|register|Sign up/i);
+      else expect(r.pdfText).toMatch(/Wanneer|Aanmelden/);
+    }
+    // B1: short sentences for residents (the lead and the lists; the facts are not sentences).
+    const residents = rendered.filter((r) => r.audience === 'bewoners' && r.project.language === 'nl');
+    for (const r of residents) {
+      const body = r.pdfText.split('Wanneer')[0];
+      const long = body.split(/[.?!]\s/).filter((s) => s.split(' ').length > 20);
+      expect(long).toEqual([]);
+    }
+  });
+});
