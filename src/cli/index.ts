@@ -46,6 +46,42 @@ Examples:
     .addHelpText('after', '\nExamples:\n  $ welkome-wijk schema > welkome-wijk.schema.json\n\nThen put this first line in your YAML file:\n  # yaml-language-server: $schema=welkome-wijk.schema.json')
     .action(() => run(async () => (await import('./schema.js')).schemaCommand()));
 
+  program
+    .command('init')
+    .description('answer a few questions and get a first neighbourhood file (and its JSON Schema)')
+    .argument('[file]', 'the file to write', 'welkome-wijk.yaml')
+    .option('--force', 'replace the file if it exists')
+    .addHelpText('after', '\nExamples:\n  $ welkome-wijk init\n  $ welkome-wijk init heseveld.yaml --lang en')
+    .action((file: string, opts: { force?: boolean }) =>
+      run(async () => (await import('./init.js')).initCommand(file, { force: !!opts.force, lang: messageLang(process.argv) })),
+    );
+
+  const list = program.command('list').description('show the content library: practice situations and contact tips');
+  list
+    .command('situations')
+    .description('the practice situations, with their audiences and themes')
+    .option('-a, --audience <audience>', 'only for professionals, vrijwilligers or bewoners')
+    .option('--theme <theme>', 'only with this theme, e.g. geluid or verzamelen')
+    .option('--file <file>', "also your project's own situations, and mark the hidden ones")
+    .addHelpText('after', '\nExamples:\n  $ welkome-wijk list situations --audience bewoners\n  $ welkome-wijk list situations --theme verzamelen --lang en')
+    .action((opts: { audience?: string; theme?: string; file?: string }) =>
+      run(async () => (await import('./list.js')).listSituationsCommand({ ...opts, lang: messageLang(process.argv) })),
+    );
+  list
+    .command('tips')
+    .description('the six golden rules (OMA, LSD, ANNA, NIVEA, OEN, DIK) and the other contact tips')
+    .addHelpText('after', '\nExamples:\n  $ welkome-wijk list tips\n  $ welkome-wijk list tips --lang en')
+    .action(() => run(async () => (await import('./list.js')).listTipsCommand({ lang: messageLang(process.argv) })));
+
+  program
+    .command('templates')
+    .description('work with the texts of the materials')
+    .command('copy')
+    .description('copy the built-in templates to a folder, to adapt them (then set templates: DIR in your file)')
+    .argument('<dir>', 'the folder to copy into')
+    .addHelpText('after', '\nExamples:\n  $ welkome-wijk templates copy mijn-sjablonen')
+    .action((dir: string) => run(async () => (await import('./templates.js')).templatesCopyCommand(dir, { lang: messageLang(process.argv) })));
+
   const render = program
     .command('render')
     .description('make the materials as PDF and DOCX (and .ics calendar files)')

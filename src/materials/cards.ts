@@ -108,15 +108,31 @@ export function situationsFor(project: Project, meeting: Meeting, lang: Material
  * One card per situation. The situation's tip is left off on purpose: it is what the people with lived
  * experience may add after the groups have talked, and printed on the card it would answer the questions.
  */
-export function situationCards(ctx: MaterialContext, situations: SituationText[]): Card[] {
+export function situationCards(ctx: MaterialContext, situations: SituationText[], layout: CardLayout = CARD_LAYOUTS.sheet): Card[] {
   const labels = loadLabels(ctx.lang);
   const back = backOf(ctx, labels, 'situations');
-  return situations.map((situation) => ({
-    kicker: labels.materials.practiceSituation,
-    title: situation.title,
-    blocks: contentOnly(renderText(ctx, 'cards/situation', { situation: { role: null, ...situation } }).parse({}), 'practice situation'),
-    back,
-  }));
+  return situations.map((situation) => {
+    const blocks = contentOnly(renderText(ctx, 'cards/situation', { situation: { role: null, ...situation } }).parse({}), 'practice situation');
+    return { kicker: labels.materials.practiceSituation, title: situation.title, blocks: layout.kind === 'a4-two' ? sideBySide(blocks) : blocks, back };
+  });
+}
+
+/**
+ * On the wide A5 card one column of text would run to well over 100 characters a line: the story
+ * (everything before the first heading) and the questions (from that heading on) stand side by side.
+ */
+function sideBySide(blocks: ContentBlock[]): ContentBlock[] {
+  const split = blocks.findIndex((b) => b.kind === 'heading');
+  if (split <= 0) return blocks;
+  return [
+    {
+      kind: 'columns',
+      columns: [
+        { width: 3, blocks: blocks.slice(0, split) },
+        { width: 2, blocks: blocks.slice(split) },
+      ],
+    },
+  ];
 }
 
 function deck(ctx: MaterialContext, name: string, title: string, layout: CardLayout, cards: Card[]): Output {
@@ -140,10 +156,9 @@ export async function renderCards(ctx: MaterialContext, opts: MaterialOptions): 
     const situations = situationsFor(ctx.project, meeting, ctx.lang);
     // A meeting without chosen situations has no deck: an empty file would only confuse.
     if (situations.length === 0) continue;
-    const cards = situationCards(ctx, situations);
     const title = `${labels.materials.situationsDeck} ${labels.audiences[meeting.audience].people}`;
-    outputs.push(deck(ctx, `kaarten-situaties-${meeting.audience}`, title, CARD_LAYOUTS.sheet, cards));
-    outputs.push(deck(ctx, `kaarten-situaties-${meeting.audience}-a5`, title, CARD_LAYOUTS.large, cards));
+    outputs.push(deck(ctx, `kaarten-situaties-${meeting.audience}`, title, CARD_LAYOUTS.sheet, situationCards(ctx, situations, CARD_LAYOUTS.sheet)));
+    outputs.push(deck(ctx, `kaarten-situaties-${meeting.audience}-a5`, title, CARD_LAYOUTS.large, situationCards(ctx, situations, CARD_LAYOUTS.large)));
   }
   return outputs;
 }

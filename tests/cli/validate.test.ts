@@ -59,7 +59,8 @@ describe('schema', () => {
 
 describe('help', () => {
   it('every command has --help with examples', async () => {
-    for (const args of [['--help'], ['validate', '--help'], ['schema', '--help']]) {
+    const commands = [[], ['validate'], ['schema'], ['init'], ['list', 'situations'], ['list', 'tips'], ['templates', 'copy'], ['render'], ['render', 'all'], ['render', 'invite'], ['render', 'kickoff'], ['render', 'schedule'], ['render', 'calendar'], ['render', 'cards'], ['render', 'evaluation']];
+    for (const args of commands.map((c) => [...c, '--help'])) {
       const r = await cli(args);
       expect(r.exitCode, args.join(' ')).toBe(0);
       expect(r.stdout).toContain('Examples:');

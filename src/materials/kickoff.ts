@@ -1,0 +1,244 @@
+// The kick-off materials: the participants' agenda, the organisers' run sheet and the timeline worksheet.
+import { loadLabels, type Labels } from '../content/labels.js';
+import { loadKickoffProgramme, type KickoffPart, type KickoffProgramme, type KickoffRole } from '../content/programme.js';
+import type { ContentBlock, Fact, Inline } from '../document/model.js';
+import type { Kickoff, Project } from '../project/schema.js';
+import { baseDocument, type MaterialContext, type MaterialOptions, type Output } from './context.js';
+import { renderText, textInline, wording } from './text.js';
+import { kickoffTimes, type KickoffSchedule, type TimedPart } from './timing.js';
+
+type Words = ReturnType<typeof wording>;
+type RoleId = KickoffRole['id'];
+
+/** Everything the three documents share: the programme on the clock, the roles for this mode, the words. */
+interface KickoffPlan {
+  kickoff: Kickoff;
+  programme: KickoffProgramme;
+  schedule: KickoffSchedule<KickoffPart>;
+  /** Only the roles that exist in this mode: an online meeting has no room host, a room has no chat. */
+  roles: KickoffRole[];
+  labels: Labels;
+  words: Words;
+}
+
+function planFor(ctx: MaterialContext, kickoff: Kickoff): KickoffPlan {
+  const programme = loadKickoffProgramme(ctx.lang);
+  return {
+    kickoff,
+    programme,
+    schedule: kickoffTimes(kickoff, programme),
+    roles: programme.roles.filter((r) => r.modes.includes(kickoff.mode)),
+    labels: loadLabels(ctx.lang),
+    words: wording(ctx.lang),
+  };
+}
+
+/** "13.20 – 13.30": a compact span for table cells and headings (the helpers' range adds "uur"). */
+function span(words: Words, start: string, end: string): string {
+  return `${words.time(start)} – ${words.time(end)}`;
+}
+
+/** The name of whoever takes a role: from `kickoff.roles`, and the project leader presents the project. */
+function nameFor(project: Project, kickoff: Kickoff, role: RoleId): string | undefined {
+  if (role === 'projectLeader') return project.organisers.projectLeader.name;
+  return kickoff.roles[role];
+}
+
+/** The roles of a part that exist in this mode; a part whose roles all fall away is the chair's. */
+function partRoles(plan: KickoffPlan, part: KickoffPart): KickoffRole[] {
+  const roles = part.who.map((id) => plan.roles.find((r) => r.id === id)).filter((r): r is KickoffRole => !!r);
+  const chair = plan.roles.find((r) => r.id === 'chair');
+  return roles.length || !chair ? roles : [chair];
+}
+
+/** "Dagvoorzitter (Sanne Verhoeven), Host (Fatima Amrani)": role first, the name where known. */
+function whoInline(project: Project, plan: KickoffPlan, part: KickoffPart): Inline[] {
+  const out: Inline[] = [];
+  partRoles(plan, part).forEach((role, i) => {
+    if (i > 0) out.push({ kind: 'text', text: ', ' });
+    out.push({ kind: 'text', text: role.label });
+    const name = nameFor(project, plan.kickoff, role.id);
+    if (name) out.push({ kind: 'text', text: ` (${name})`, tone: 'muted' });
+  });
+  return out;
+}
+
+/** Where the kick-off happens: the venue with its address, or "online" with the link. */
+function placeFacts(kickoff: Kickoff, labels: Labels): Fact[] {
+  const s = labels.schedule;
+  if (kickoff.mode === 'online' || !kickoff.venue) {
+    const facts: Fact[] = [{ label: labels.facts.where, value: textInline(s.online) }];
+    if (kickoff.link) facts.push({ label: s.link, value: [{ kind: 'link', text: kickoff.link.replace(/^https?:\/\//, ''), url: kickoff.link }] });
+    return facts;
+  }
+  const facts: Fact[] = [
+    { label: labels.facts.where, value: [{ kind: 'text', text: kickoff.venue.name }, { kind: 'lineBreak' }, { kind: 'text', text: kickoff.venue.address }] },
+  ];
+  if (kickoff.venue.accessibility) facts.push({ label: labels.facts.accessibility, value: textInline(kickoff.venue.accessibility) });
+  return facts;
+}
+
+/** A break row reads as a pause: every cell in the muted tone. */
+function cell(text: string, part: { kind: 'part' | 'break' }, style: { bold?: boolean } = {}): Inline[] {
+  return [{ kind: 'text', text, ...(part.kind === 'break' ? { tone: 'muted' as const } : style) }];
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Agenda for the participants
+
+function agenda(ctx: MaterialContext, plan: KickoffPlan): Output {
+  const { project } = ctx;
+  const { kickoff, schedule, labels, words } = plan;
+  const s = labels.schedule;
+  const details: ContentBlock = {
+    kind: 'facts',
+    items: [
+      { label: s.date, value: textInline(words.date(kickoff.date)) },
+      { label: s.time, value: textInline(words.timeRange(schedule.start, schedule.end)) },
+      ...placeFacts(kickoff, labels),
+    ],
+  };
+  const table: ContentBlock = {
+    kind: 'table',
+    columns: [{ width: 1.35 }, { width: 5 }],
+    header: [textInline(s.time), textInline(s.part)],
+    rows: schedule.parts.map((part) => [cell(span(words, part.start, part.end), part), cell(part.title, part)]),
+  };
+  const text = renderText(ctx, 'kickoff/agenda', {
+    project,
+    title: plan.programme.title,
+    areaKind: labels.areaKinds[project.area.kind],
+    online: kickoff.mode === 'online',
+    organiser: project.organisers.projectLeader,
+  });
+  const doc = baseDocument(ctx, { title: `${s.agendaTitle} - ${project.area.name}`, header: `Welkome Wijk ${project.area.name}` });
+  doc.blocks = text.parse({ details: [details], programme: [table] });
+  return { kind: 'document', name: 'startbijeenkomst-agenda', document: doc };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Run sheet for the project team
+
+function runSheet(ctx: MaterialContext, plan: KickoffPlan): Output {
+  const { project } = ctx;
+  const { kickoff, schedule, labels, words, programme } = plan;
+  const s = labels.schedule;
+  const details: ContentBlock = {
+    kind: 'facts',
+    items: [
+      { label: s.date, value: textInline(words.date(kickoff.date)) },
+      { label: s.programme, value: textInline(words.timeRange(schedule.start, schedule.end)) },
+      { label: s.team, value: textInline(words.timeRange(schedule.preMeeting.start, schedule.debrief.end)) },
+      { label: s.mode, value: textInline(kickoff.mode === 'online' ? s.modeOnline : s.modeInPerson) },
+      ...placeFacts(kickoff, labels),
+    ],
+  };
+
+  // Names left open stay visible as a gap to fill, rather than silently missing.
+  const roleRows = plan.roles.map((role): Inline[][] => {
+    const name = nameFor(project, kickoff, role.id);
+    return [
+      textInline(role.label, { bold: true }),
+      name ? textInline(name) : [{ kind: 'text', text: s.toBeDecided, italic: true, tone: 'muted' }],
+      textInline(role.description),
+    ];
+  });
+  const roles: ContentBlock = {
+    kind: 'table',
+    columns: [{ width: 1.5 }, { width: 1.6 }, { width: 4.2 }],
+    header: [textInline(s.role), textInline(s.name), textInline(s.task)],
+    rows: roleRows,
+  };
+
+  // The overview includes the team's own pre-meeting and debrief, in italics: the team's day is longer than the programme.
+  const teamRow = (span_: { start: string; end: string }, title: string): Inline[][] => [
+    [{ kind: 'text', text: span(words, span_.start, span_.end), italic: true }],
+    [{ kind: 'text', text: title, italic: true }],
+    [{ kind: 'text', text: s.team, italic: true }],
+  ];
+  const overview: ContentBlock = {
+    kind: 'table',
+    columns: [{ width: 1.35 }, { width: 3.2 }, { width: 3.2 }],
+    header: [textInline(s.time), textInline(s.part), textInline(s.who)],
+    rows: [
+      teamRow(schedule.preMeeting, programme.preMeeting.title),
+      ...schedule.parts.map((part) => [
+        cell(span(words, part.start, part.end), part),
+        cell(part.title, part, { bold: true }),
+        part.kind === 'break' ? cell(partRoles(plan, part).map((r) => r.label).join(', '), part) : whoInline(project, plan, part),
+      ]),
+      teamRow(schedule.debrief, programme.debrief.title),
+    ],
+  };
+
+  const slots: Record<string, ContentBlock[]> = { details: [details], roles: [roles], overview: [overview] };
+  schedule.parts.forEach((part: TimedPart<KickoffPart>, i) => {
+    slots[`part-${i}`] = [
+      {
+        kind: 'facts',
+        items: [
+          { label: s.who, value: whoInline(project, plan, part) },
+          { label: s.method, value: textInline(part.method[kickoff.mode]) },
+        ],
+      },
+    ];
+  });
+
+  const text = renderText(ctx, 'kickoff/draaiboek', {
+    project,
+    online: kickoff.mode === 'online',
+    preMeeting: { title: programme.preMeeting.title, what: programme.preMeeting.what, time: span(words, schedule.preMeeting.start, schedule.preMeeting.end) },
+    parts: schedule.parts.map((part) => ({
+      title: part.title,
+      time: span(words, part.start, part.end),
+      minutes: part.minutes,
+      what: part.what,
+      questions: part.questions,
+      isBreak: part.kind === 'break',
+    })),
+    groundRules: programme.groundRules,
+    debrief: { title: programme.debrief.title, what: programme.debrief.what, time: span(words, schedule.debrief.start, schedule.debrief.end) },
+  });
+  const doc = baseDocument(ctx, { title: `${s.kickoffRunSheetTitle} - ${project.area.name}`, header: `Welkome Wijk ${project.area.name} · ${s.kickoffRunSheetTitle}` });
+  doc.blocks = text.parse(slots);
+  return { kind: 'document', name: 'startbijeenkomst-draaiboek', document: doc };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Timeline worksheet
+
+/** Lines per write-area: two changes, two lines each, so a full sentence fits. */
+const LINES_PER_MOMENT = 4;
+
+function worksheet(ctx: MaterialContext, plan: KickoffPlan): Output {
+  const { project } = ctx;
+  const { timeline } = plan.programme;
+  const s = plan.labels.schedule;
+  const audiences = (['professionals', 'vrijwilligers', 'bewoners'] as const).map((id) => ({ id, label: timeline.audiences[id] }));
+  const slots: Record<string, ContentBlock[]> = {};
+  audiences.forEach((_, i) => {
+    // The two moments side by side read as a timeline: now on the left, a year on the right.
+    slots[`audience-${i}`] = [
+      {
+        kind: 'columns',
+        columns: timeline.moments.map((moment) => ({ width: 1, blocks: [{ kind: 'writeLines', label: moment.label, lines: LINES_PER_MOMENT }] })),
+      },
+    ];
+  });
+  const text = renderText(ctx, 'kickoff/werkblad', {
+    project,
+    title: timeline.title,
+    instruction: timeline.instruction,
+    audiences: audiences.map((a) => ({ label: a.label })),
+  });
+  const doc = baseDocument(ctx, { title: `${s.worksheetTitle} - ${project.area.name}`, header: `Welkome Wijk ${project.area.name}` });
+  doc.blocks = text.parse(slots);
+  return { kind: 'document', name: 'startbijeenkomst-werkblad', document: doc };
+}
+
+export async function renderKickoff(ctx: MaterialContext, _opts: MaterialOptions): Promise<Output[]> {
+  const { kickoff } = ctx.project;
+  if (!kickoff) return [];
+  const plan = planFor(ctx, kickoff);
+  return [agenda(ctx, plan), runSheet(ctx, plan), worksheet(ctx, plan)];
+}
