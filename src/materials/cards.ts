@@ -87,6 +87,7 @@ export function contactTipCards(ctx: MaterialContext): Card[] {
   return loadTips(ctx.lang).contactTips.map((tip: ContactTip) => ({
     kicker: labels.materials.contactTip,
     title: tip.title,
+    // Optional fields are present as null, so a user's template may print them without `{{#if}}` in strict mode.
     blocks: contentOnly(renderText(ctx, 'cards/contact-tip', { tip: { example: null, ...tip } }).parse({}), 'contact tip'),
     back,
   }));
@@ -136,7 +137,7 @@ function sideBySide(blocks: ContentBlock[]): ContentBlock[] {
 }
 
 function deck(ctx: MaterialContext, name: string, title: string, layout: CardLayout, cards: Card[]): Output {
-  const doc = baseDocument(ctx, { title: `${title} - ${ctx.project.area.name}`, size: layout.kind === 'a6-single' ? 'A6' : 'A4' });
+  const doc = baseDocument(ctx, { title: `${title} - ${ctx.project.area.name}`, size: layout.kind === 'a4-two' ? 'A5' : 'A6' });
   doc.blocks = [{ kind: 'cards', layout, cards }];
   return { kind: 'document', name, document: doc };
 }

@@ -5,7 +5,7 @@ import type { ContentBlock, Fact, Inline } from '../document/model.js';
 import type { Kickoff, Project } from '../project/schema.js';
 import { baseDocument, type MaterialContext, type MaterialOptions, type Output } from './context.js';
 import { renderText, textInline, wording } from './text.js';
-import { kickoffTimes, type KickoffSchedule, type TimedPart } from './timing.js';
+import { kickoffTimes, type KickoffSchedule } from './timing.js';
 
 type Words = ReturnType<typeof wording>;
 type RoleId = KickoffRole['id'];
@@ -150,15 +150,16 @@ function runSheet(ctx: MaterialContext, plan: KickoffPlan): Output {
     rows: roleRows,
   };
 
-  // The overview includes the team's own pre-meeting and debrief, in italics: the team's day is longer than the programme.
-  const teamRow = (span_: { start: string; end: string }, title: string): Inline[][] => [
-    [{ kind: 'text', text: span(words, span_.start, span_.end), italic: true }],
+  // The clock of the whole day on one table, including the team's own pre-meeting and debrief
+  // (in italics): the chair keeps this page at hand, the sections below say how.
+  const teamRow = (at: { start: string; end: string }, title: string): Inline[][] => [
+    [{ kind: 'text', text: span(words, at.start, at.end), italic: true }],
     [{ kind: 'text', text: title, italic: true }],
     [{ kind: 'text', text: s.team, italic: true }],
   ];
   const overview: ContentBlock = {
     kind: 'table',
-    columns: [{ width: 1.35 }, { width: 3.2 }, { width: 3.2 }],
+    columns: [{ width: 1.35 }, { width: 3.1 }, { width: 3.3 }],
     header: [textInline(s.time), textInline(s.part), textInline(s.who)],
     rows: [
       teamRow(schedule.preMeeting, programme.preMeeting.title),
@@ -172,49 +173,58 @@ function runSheet(ctx: MaterialContext, plan: KickoffPlan): Output {
   };
 
   const slots: Record<string, ContentBlock[]> = { details: [details], roles: [roles], overview: [overview] };
-  schedule.parts.forEach((part: TimedPart<KickoffPart>, i) => {
-    slots[`part-${i}`] = [
-      {
-        kind: 'facts',
-        items: [
-          { label: s.who, value: whoInline(project, plan, part) },
-          { label: s.method, value: textInline(part.method[kickoff.mode]) },
-        ],
-      },
-    ];
+  schedule.parts.forEach((part, i) => {
+    slots[`part-${i}`] = [partBlock(project, plan, part)];
   });
 
   const text = renderText(ctx, 'kickoff/draaiboek', {
     project,
     online: kickoff.mode === 'online',
-    preMeeting: { title: programme.preMeeting.title, what: programme.preMeeting.what, time: span(words, schedule.preMeeting.start, schedule.preMeeting.end) },
-    parts: schedule.parts.map((part) => ({
-      title: part.title,
-      time: span(words, part.start, part.end),
-      minutes: part.minutes,
-      what: part.what,
-      questions: part.questions,
-      isBreak: part.kind === 'break',
-    })),
+    preMeeting: { title: programme.preMeeting.title, what: programme.preMeeting.what, clock: span(words, schedule.preMeeting.start, schedule.preMeeting.end) },
+    parts: schedule.parts.map((part) => ({ title: part.title, clock: span(words, part.start, part.end) })),
     groundRules: programme.groundRules,
-    debrief: { title: programme.debrief.title, what: programme.debrief.what, time: span(words, schedule.debrief.start, schedule.debrief.end) },
+    debrief: { title: programme.debrief.title, what: programme.debrief.what, clock: span(words, schedule.debrief.start, schedule.debrief.end) },
   });
   const doc = baseDocument(ctx, { title: `${s.kickoffRunSheetTitle} - ${project.area.name}`, header: `Welkome Wijk ${project.area.name} · ${s.kickoffRunSheetTitle}` });
   doc.blocks = text.parse(slots);
   return { kind: 'document', name: 'startbijeenkomst-draaiboek', document: doc };
 }
 
+/**
+ * One part of the run sheet: what happens and the questions on the left, who and how in a grey
+ * box on the right, so the chair finds "what do I ask" and "who does it" without reading it all.
+ */
+function partBlock(project: Project, plan: KickoffPlan, part: KickoffPart): ContentBlock {
+  const s = plan.labels.schedule;
+  const muted = part.kind === 'break';
+  const main: ContentBlock[] = [{ kind: 'paragraph', content: [{ kind: 'text', text: part.what, ...(muted ? { tone: 'muted' as const } : {}) }] }];
+  if (part.questions.length) {
+    main.push({ kind: 'paragraph', content: textInline(s.questions, { bold: true }) });
+    main.push({ kind: 'list', ordered: false, items: part.questions.map((q) => textInline(q)) });
+  }
+  const side: ContentBlock = {
+    kind: 'callout',
+    tone: 'neutral',
+    blocks: [
+      { kind: 'paragraph', style: 'small', content: [...textInline(s.who, { bold: true }), { kind: 'lineBreak' }, ...whoInline(project, plan, part)] },
+      { kind: 'paragraph', style: 'small', content: [...textInline(s.method, { bold: true }), { kind: 'lineBreak' }, ...textInline(part.method[plan.kickoff.mode])] },
+    ],
+  };
+  return { kind: 'columns', columns: [{ width: 2, blocks: main }, { width: 1, blocks: [side] }] };
+}
+
 // ---------------------------------------------------------------------------------------------
 // 3. Timeline worksheet
 
-/** Lines per write-area: two changes, two lines each, so a full sentence fits. */
-const LINES_PER_MOMENT = 4;
+/** Lines per write-area: two changes of a sentence or two each, with a line to spare; three audiences still fit one page. */
+const LINES_PER_MOMENT = 5;
 
 function worksheet(ctx: MaterialContext, plan: KickoffPlan): Output {
   const { project } = ctx;
   const { timeline } = plan.programme;
   const s = plan.labels.schedule;
-  const audiences = (['professionals', 'vrijwilligers', 'bewoners'] as const).map((id) => ({ id, label: timeline.audiences[id] }));
+  // The audiences in their fixed order: professionals, volunteers, residents.
+  const audiences = (['professionals', 'vrijwilligers', 'bewoners'] as const).map((id) => ({ label: timeline.audiences[id] }));
   const slots: Record<string, ContentBlock[]> = {};
   audiences.forEach((_, i) => {
     // The two moments side by side read as a timeline: now on the left, a year on the right.
@@ -229,7 +239,7 @@ function worksheet(ctx: MaterialContext, plan: KickoffPlan): Output {
     project,
     title: timeline.title,
     instruction: timeline.instruction,
-    audiences: audiences.map((a) => ({ label: a.label })),
+    audiences,
   });
   const doc = baseDocument(ctx, { title: `${s.worksheetTitle} - ${project.area.name}`, header: `Welkome Wijk ${project.area.name}` });
   doc.blocks = text.parse(slots);

@@ -1,0 +1,121 @@
+// Evaluation: the participants' form after each meeting (appendix 9, on A4 and on A5) and the
+// guide for the final group evaluation with the project group (appendix 10).
+import { z } from 'zod';
+import { loadLabels } from '../content/labels.js';
+import { loadContentFile, type Lang } from '../content/library.js';
+import type { Block, ContentBlock } from '../document/model.js';
+import type { Meeting } from '../project/schema.js';
+import { baseDocument, type MaterialContext, type MaterialOptions, type Output } from './context.js';
+import { renderText, wording } from './text.js';
+
+// The same text rules as the other shipped content: a field left empty is caught on loading.
+const text = z
+  .string()
+  .refine((s) => s.trim().length > 0, 'must not be empty')
+  .refine((s) => s.trim() === s, 'must not start or end with white space');
+const question = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), question: text });
+
+const evaluationSchema = z.strictObject({
+  survey: z.strictObject({
+    title: text,
+    intro: text,
+    gradeScale: z
+      .strictObject({ min: z.int(), max: z.int(), label: text })
+      .refine((s) => s.min < s.max && s.max - s.min < 12, 'min must be below max, and the scale must fit one row'),
+    grades: z.array(question).min(1),
+    open: z.array(question).min(1),
+    thanks: text,
+  }),
+  final: z.strictObject({
+    title: text,
+    intro: text,
+    notes: z.array(text),
+    topics: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: text, questions: z.array(text).min(1) })).min(1),
+  }),
+});
+
+export type EvaluationTexts = z.output<typeof evaluationSchema>;
+
+/** content/<lang>/evaluation.yaml: the survey questions and the final evaluation's topics. */
+export function loadEvaluation(lang: Lang): EvaluationTexts {
+  return loadContentFile(lang, 'evaluation.yaml', evaluationSchema);
+}
+
+/**
+ * Sizes per paper format; the form must stay on one side, as a second page gets lost or left blank.
+ * On A5 the three grade rows take most of the page, so the open questions stand side by side there.
+ */
+const FORMS = {
+  A4: { suffix: '', margins: [17, 19, 17, 19], lines: 5, compact: false },
+  A5: { suffix: '-a5', margins: [12, 13, 9, 13], lines: 3, compact: true },
+} as const satisfies Record<string, { suffix: string; margins: [number, number, number, number]; lines: number; compact: boolean }>;
+
+/**
+ * Open questions side by side: the questions in one row, the writing lines in the next, so the lines
+ * of both columns stay level even when one question takes two lines and the other one.
+ */
+function sideBySide(questions: readonly { question: string }[], lines: number): ContentBlock[] {
+  return [
+    { kind: 'columns', columns: questions.map((q) => ({ width: 1, blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: q.question, bold: true }] }] })) },
+    // The label stays empty: the question stands right above, in the row before.
+    { kind: 'columns', columns: questions.map(() => ({ width: 1, blocks: [{ kind: 'writeLines', label: '', lines }] })) },
+  ];
+}
+
+/** The participants' form for one meeting on one paper size. */
+export function surveyFor(ctx: MaterialContext, meeting: Meeting, size: keyof typeof FORMS): Output {
+  const { project, lang } = ctx;
+  const labels = loadLabels(lang);
+  const texts = loadEvaluation(lang).survey;
+  const form = FORMS[size];
+  const grades: Block[] = texts.grades.map((g) => ({ kind: 'scoreBoxes', label: g.question, from: texts.gradeScale.min, to: texts.gradeScale.max }));
+  const open: Block[] = form.compact ? sideBySide(texts.open, form.lines) : texts.open.map((o) => ({ kind: 'writeLines', label: o.question, lines: form.lines }));
+  const data = {
+    project,
+    meeting,
+    survey: texts,
+    meetingName: labels.materials.meetingName,
+    audience: labels.audiences[meeting.audience],
+    // Formatted here: the data reaches the template escaped, and an escaped ISO date is no date to the helpers.
+    meetingDate: wording(lang).date(meeting.date),
+    /** True on A5: the template uses a smaller title there. */
+    compact: form.compact,
+  };
+  const doc = baseDocument(ctx, {
+    title: `${labels.materials.evaluationForm} ${labels.audiences[meeting.audience].people} - ${project.area.name}`,
+    header: `Welkome Wijk ${project.area.name}`,
+    size,
+    marginsMm: [...form.margins],
+  });
+  doc.blocks = renderText(ctx, 'evaluation/survey', data).parse({ grades, open });
+  return { kind: 'document', name: `evaluatie-${meeting.audience}${form.suffix}`, document: doc };
+}
+
+/** The guide for the final group interview with the project group, with room for notes under every topic. */
+export function finalEvaluationGuide(ctx: MaterialContext): Output {
+  const { project, lang } = ctx;
+  const labels = loadLabels(lang);
+  // The first topic shares its page with the introduction; every other topic has a page of its own,
+  // so the note-taker never turns a page in the middle of a topic.
+  const notes: ContentBlock[] = [{ kind: 'writeLines', label: labels.facts.notes, lines: 10 }];
+  const notesPage: ContentBlock[] = [{ kind: 'writeLines', label: labels.facts.notes, lines: 17 }];
+  const final = project.finalEvaluation;
+  const data = { project, final: loadEvaluation(lang).final, evaluationDate: final ? wording(lang).date(final.date) : null };
+  const doc = baseDocument(ctx, {
+    title: `${labels.materials.finalEvaluationGuide} - ${project.area.name}`,
+    header: `Welkome Wijk ${project.area.name}`,
+  });
+  doc.blocks = renderText(ctx, 'evaluation/final', data).parse({ notes, notesPage });
+  return { kind: 'document', name: 'eindevaluatie-gespreksleidraad', document: doc };
+}
+
+export async function renderEvaluation(ctx: MaterialContext, opts: MaterialOptions): Promise<Output[]> {
+  const outputs: Output[] = [];
+  for (const meeting of ctx.project.meetings) {
+    if (opts.audience && meeting.audience !== opts.audience) continue;
+    outputs.push(surveyFor(ctx, meeting, 'A4'), surveyFor(ctx, meeting, 'A5'));
+  }
+  // The final evaluation belongs to no audience: asking for one meeting's materials leaves it out.
+  if (!opts.audience) outputs.push(finalEvaluationGuide(ctx));
+  return outputs;
+}

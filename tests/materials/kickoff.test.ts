@@ -1,0 +1,173 @@
+// The kick-off agenda, run sheet and worksheet for every example, read back from the PDF with
+// poppler: the clock times (overrides included), roles per mode, and one DOCX checked for the same times.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKickoffProgramme } from '../../src/content/programme.js';
+import type { Document } from '../../src/document/model.js';
+import { createContext } from '../../src/materials/context.js';
+import { renderKickoff } from '../../src/materials/kickoff.js';
+import { loadProjectFile } from '../../src/project/load.js';
+import type { Kickoff, Project } from '../../src/project/schema.js';
+import { WRITERS } from '../../src/writers/index.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml'));
+const dir = mkdtempSync(join(tmpdir(), 'ww-kickoff-'));
+
+const NAMES = ['startbijeenkomst-agenda', 'startbijeenkomst-draaiboek', 'startbijeenkomst-werkblad'] as const;
+
+interface Rendered {
+  example: string;
+  project: Project;
+  kickoff: Kickoff;
+  documents: Map<string, Document>;
+  text: Map<string, string>;
+  pages: Map<string, number>;
+}
+const rendered: Rendered[] = [];
+
+/** Whitespace-insensitive text, since readers break lines where they like. */
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+/** Clock arithmetic written out again here, so the test does not trust the code it checks. */
+function clock(hhmm: string, plus: number, lang: 'nl' | 'en'): string {
+  const total = (((Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5)) + plus) % 1440) + 1440) % 1440;
+  const h = Math.floor(total / 60);
+  const m = String(total % 60).padStart(2, '0');
+  return lang === 'nl' ? `${h}.${m}` : `${String(h).padStart(2, '0')}:${m}`;
+}
+
+/** The part minutes after the project's overrides (0 leaves a part out). */
+function minutesOf(kickoff: Kickoff, lang: 'nl' | 'en') {
+  const overrides = new Map(kickoff.parts.map((p) => [p.id, p.minutes]));
+  return loadKickoffProgramme(lang)
+    .parts.map((p) => ({ ...p, minutes: overrides.get(p.id) ?? p.minutes }))
+    .filter((p) => p.minutes > 0);
+}
+
+beforeAll(async () => {
+  for (const example of examples) {
+    const file = join(root, 'examples', example);
+    const { project } = loadProjectFile(file, 'nl');
+    if (!project?.kickoff) continue;
+    const outputs = await renderKickoff(createContext(project, dirname(file)), {});
+    const entry: Rendered = { example, project, kickoff: project.kickoff, documents: new Map(), text: new Map(), pages: new Map() };
+    for (const output of outputs) {
+      if (output.kind !== 'document') throw new Error(`${output.name} is not a document`);
+      const pdf = join(dir, `${basename(example, '.yaml')}-${output.name}.pdf`);
+      writeFileSync(pdf, await WRITERS.pdf(output.document));
+      entry.documents.set(output.name, output.document);
+      entry.text.set(output.name, flat(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })));
+      entry.pages.set(output.name, Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]));
+    }
+    rendered.push(entry);
+  }
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('kick-off materials', () => {
+  it('are made for every example with a kick-off, three documents each', () => {
+    expect(rendered.length).toBeGreaterThan(0);
+    for (const r of rendered) expect([...r.documents.keys()]).toEqual([...NAMES]);
+  });
+
+  it('are not made without a kick-off', async () => {
+    const { project, example } = rendered[0];
+    const ctx = createContext({ ...project, kickoff: undefined }, join(root, 'examples'));
+    expect(await renderKickoff(ctx, {}), example).toEqual([]);
+  });
+
+  it('agenda: one page with the date, the place and every part on the clock, overrides included', () => {
+    for (const { example, project, kickoff, text, pages } of rendered) {
+      const t = text.get('startbijeenkomst-agenda')!;
+      const lang = project.language;
+      expect(pages.get('startbijeenkomst-agenda'), example).toBe(1);
+      const parts = minutesOf(kickoff, lang);
+      let at = 0;
+      for (const part of parts) {
+        expect(t, `${example}: ${part.id}`).toContain(`${clock(kickoff.start, at, lang)} – ${clock(kickoff.start, at + part.minutes, lang)}`);
+        expect(t, `${example}: ${part.id}`).toContain(flat(part.title));
+        at += part.minutes;
+      }
+      // The end of the programme, also in the time range at the top.
+      expect(t, example).toContain(` – ${clock(kickoff.start, at, lang)}`);
+      expect(t, example).toContain(`${clock(kickoff.start, 0, lang)} ${lang === 'nl' ? '-' : 'to'} ${clock(kickoff.start, at, lang)}`);
+      if (kickoff.mode === 'online') expect(t, example).toContain(kickoff.link!.replace(/^https?:\/\//, ''));
+      else expect(t, example).toContain(kickoff.venue!.name);
+    }
+  });
+
+  it('agenda leaves out a part set to 0 minutes', () => {
+    const heumen = rendered.find((r) => r.kickoff.parts.some((p) => p.minutes === 0));
+    expect(heumen, 'an example with a part left out').toBeDefined();
+    const t = heumen!.text.get('startbijeenkomst-agenda')!;
+    // Heumen drops the second break: one "Pauze" is left.
+    expect(t.match(/Pauze/g)?.length).toBe(1);
+  });
+
+  it('run sheet: the team day from pre-meeting to debrief, the names per role, the roles of this mode', () => {
+    for (const { example, project, kickoff, text } of rendered) {
+      const t = text.get('startbijeenkomst-draaiboek')!;
+      const lang = project.language;
+      const programme = loadKickoffProgramme(lang);
+      const total = minutesOf(kickoff, lang).reduce((sum, p) => sum + p.minutes, 0);
+      expect(t, example).toContain(`${clock(kickoff.start, -programme.preMeeting.minutes, lang)} – ${clock(kickoff.start, 0, lang)}`);
+      expect(t, example).toContain(`${clock(kickoff.start, total, lang)} – ${clock(kickoff.start, total + programme.debrief.minutes, lang)}`);
+      for (const name of Object.values(kickoff.roles)) expect(t, example).toContain(name);
+      expect(t, example).toContain(project.organisers.projectLeader.name);
+      const label = (id: string) => programme.roles.find((r) => r.id === id)!.label;
+      if (kickoff.mode === 'online') {
+        expect(t, example).toContain(label('chatWatcher'));
+        expect(t, example).not.toContain(label('roomHost'));
+      } else {
+        expect(t, example).toContain(label('roomHost'));
+        expect(t, example).not.toContain(label('chatWatcher'));
+      }
+      // Each part's method for this mode, its questions, and the ground rules.
+      for (const part of minutesOf(kickoff, lang)) {
+        expect(t, `${example}: ${part.id}`).toContain(flat(part.method[kickoff.mode]).slice(0, 30));
+        for (const q of part.questions) expect(t, `${example}: ${part.id}`).toContain(flat(q).slice(0, 30));
+      }
+      for (const rule of programme.groundRules) expect(t, example).toContain(flat(rule).slice(0, 30));
+    }
+  });
+
+  it('worksheet: three audiences with two moments each, on one page', () => {
+    for (const { example, project, text, pages, documents } of rendered) {
+      const t = text.get('startbijeenkomst-werkblad')!;
+      const { timeline } = loadKickoffProgramme(project.language);
+      expect(pages.get('startbijeenkomst-werkblad'), example).toBe(1);
+      for (const label of Object.values(timeline.audiences)) expect(t, example).toContain(label);
+      const write = JSON.stringify(documents.get('startbijeenkomst-werkblad')!.blocks).match(/"kind":"writeLines"/g);
+      expect(write?.length, example).toBe(6);
+    }
+  });
+
+  it('never print contact details of people with lived experience', () => {
+    for (const { example, project, text } of rendered) {
+      for (const person of project.team.livedExperience) {
+        for (const detail of [person.email, person.phone].filter((d): d is string => !!d)) {
+          for (const name of NAMES) expect(text.get(name), `${example}/${name}`).not.toContain(detail);
+        }
+      }
+    }
+  });
+
+  it('DOCX carries the same clock times', async () => {
+    const { project, kickoff, documents } = rendered[0];
+    const lang = project.language;
+    const total = minutesOf(kickoff, lang).reduce((sum, p) => sum + p.minutes, 0);
+    for (const name of ['startbijeenkomst-agenda', 'startbijeenkomst-draaiboek']) {
+      const docx = await WRITERS.docx(documents.get(name)!);
+      const xml = new TextDecoder().decode(unzipSync(docx)['word/document.xml']);
+      const words = flat(xml.replace(/<[^>]+>/g, ' '));
+      expect(words, name).toContain(clock(kickoff.start, 0, lang));
+      expect(words, name).toContain(clock(kickoff.start, total, lang));
+    }
+  });
+});
