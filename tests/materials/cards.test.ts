@@ -1,24 +1,20 @@
 // Handout cards as printers and readers see them: the text via poppler, the imposition (cut marks on the
 // card edges, backs behind their fronts), every shipped situation fitting a card, and the DOCX version.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSituations, loadTips, type Lang } from '../../src/content/library.js';
 import { mmToPt, sheetGeometry, type Rect } from '../../src/document/imposition.js';
 import type { CardLayout, Document } from '../../src/document/model.js';
 import { CARD_LAYOUTS, expansionInlines, renderCards, situationCards, situationsFor } from '../../src/materials/cards.js';
-import { createContext, type MaterialContext } from '../../src/materials/context.js';
-import { loadProjectFile } from '../../src/project/load.js';
+import type { MaterialContext } from '../../src/materials/context.js';
 import type { Project } from '../../src/project/schema.js';
 import { WRITERS } from '../../src/writers/index.js';
+import { EXAMPLES, loadExample } from './helpers.js';
 
-const examplesDir = join(import.meta.dirname, '..', '..', 'examples');
-const EXAMPLES = readdirSync(examplesDir)
-  .filter((f) => f.endsWith('.yaml'))
-  .sort();
 
 interface Rendered {
   ctx: MaterialContext;
@@ -34,12 +30,7 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding:
 /** All whitespace removed: pdftotext splits bold initials from the rest of a word, and wraps lines anywhere. */
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
-function load(example: string): { project: Project; ctx: MaterialContext } {
-  const file = join(examplesDir, example);
-  const { project } = loadProjectFile(file, 'nl');
-  if (!project) throw new Error(`${example} did not load`);
-  return { project, ctx: createContext(project, dirname(file)) };
-}
+const load = loadExample;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ww-cards-'));

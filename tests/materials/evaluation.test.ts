@@ -1,23 +1,18 @@
 // Evaluation forms and the final evaluation guide as readers see them: via poppler (text, page count and
 // size) and in the DOCX's document.xml.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLabels } from '../../src/content/labels.js';
-import { createContext, type MaterialContext } from '../../src/materials/context.js';
 import { loadEvaluation, renderEvaluation } from '../../src/materials/evaluation.js';
-import { loadProjectFile } from '../../src/project/load.js';
 import type { Project } from '../../src/project/schema.js';
 import { formatDate } from '../../src/templating/helpers.js';
 import { WRITERS } from '../../src/writers/index.js';
+import { EXAMPLES, loadExample } from './helpers.js';
 
-const examplesDir = join(import.meta.dirname, '..', '..', 'examples');
-const EXAMPLES = readdirSync(examplesDir)
-  .filter((f) => f.endsWith('.yaml'))
-  .sort();
 
 let dir: string;
 const rendered = new Map<string, { project: Project; files: Map<string, { pdf: string; docx: Uint8Array }> }>();
@@ -40,12 +35,7 @@ function words(path: string): string[] {
   return [...run('pdftotext', ['-bbox', path, '-']).matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((m) => m[1]);
 }
 
-function load(example: string): { project: Project; ctx: MaterialContext } {
-  const file = join(examplesDir, example);
-  const { project } = loadProjectFile(file, 'nl');
-  if (!project) throw new Error(`${example} did not load`);
-  return { project, ctx: createContext(project, dirname(file)) };
-}
+const load = loadExample;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ww-evaluation-'));

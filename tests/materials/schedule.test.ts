@@ -16,6 +16,7 @@ import { loadProjectFile } from '../../src/project/load.js';
 import type { Meeting, Project } from '../../src/project/schema.js';
 import { formatDate } from '../../src/templating/helpers.js';
 import { WRITERS } from '../../src/writers/index.js';
+import { clock, flat } from './helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml'));
@@ -31,16 +32,7 @@ interface Rendered {
 }
 const rendered: Rendered[] = [];
 
-/** Whitespace-insensitive text, since readers break lines where they like. */
-const flat = (s: string) => s.replace(/\s+/g, ' ');
 
-/** Clock arithmetic written out again here, so the test does not trust the code it checks. */
-function clock(hhmm: string, plus: number, lang: 'nl' | 'en'): string {
-  const total = (((Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5)) + plus) % 1440) + 1440) % 1440;
-  const h = Math.floor(total / 60);
-  const m = String(total % 60).padStart(2, '0');
-  return lang === 'nl' ? `${h}.${m}` : `${String(h).padStart(2, '0')}:${m}`;
-}
 
 /** A name as a whole word: "Sem" must not match inside "Semester". */
 const word = (name: string) => new RegExp(`(^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
