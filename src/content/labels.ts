@@ -11,6 +11,7 @@ const labelsSchema = z.strictObject({
   materials: z.record(z.string(), z.string()),
   mealText: z.string(),
   costText: z.string(),
+  pageLabel: z.string(),
   qrCaption: z.string(),
   qrAlt: z.string(),
   logoAlt: z.string(),

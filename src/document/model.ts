@@ -102,8 +102,11 @@ export interface PageSetup {
   header?: string;
   /** A logo at the right of the running header, `heightMm` tall; its path is in `allowedFiles`. */
   logo?: { path: string; heightMm: number; alt: string };
-  /** Footer: organisation names on the left, and "page X of Y" when `pageNumbers` is true. */
-  footer?: { text: string; pageNumbers: boolean };
+  /**
+   * Footer: organisation names on the left and, when `pageLabel` is given, the page number on the
+   * right, written with `{page}` and `{pages}` ("pagina {page} van {pages}"), so writers hold no words.
+   */
+  footer?: { text: string; pageLabel?: string };
 }
 
 /** Visual theme: the accent colour as `#rrggbb`, used sparingly (headings' rule, boxes, QR caption). */

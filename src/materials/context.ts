@@ -88,7 +88,7 @@ export function baseDocument(ctx: MaterialContext, opts: BaseOptions): Document 
       marginsMm: opts.marginsMm ?? [17, 19, 19, 19],
       header: opts.header,
       logo: logo ? { path: logo, heightMm: 11, alt: loadLabels(ctx.lang).logoAlt } : undefined,
-      footer: { text: organisations.join(' · '), pageNumbers: true },
+      footer: { text: organisations.join(' · '), pageLabel: loadLabels(ctx.lang).pageLabel },
     },
     theme: { accent: project.branding.accentColor },
     blocks: [],

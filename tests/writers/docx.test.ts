@@ -73,10 +73,11 @@ describe('writeDocx: package structure', () => {
     }
   });
 
-  it('puts "page X of Y" in the footer in the document language', async () => {
+  it("puts the footer's page label with Word page fields, and the document language", async () => {
     expect(part(docx, 'word/footer1.xml')).toContain('pagina ');
     const doc = kitchenSink();
     doc.meta.language = 'en';
+    doc.page.footer = { text: 'Footer', pageLabel: 'page {page} of {pages}' };
     const en = await writeDocx(doc);
     const footer = part(en, 'word/footer1.xml');
     expect(footer).toContain('page ');

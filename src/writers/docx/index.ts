@@ -132,12 +132,12 @@ function headerParagraphs(d: Docx, doc: Document, contentW: number): Paragraph[]
 function footerParagraphs(d: Docx, doc: Document, contentW: number): Paragraph[] {
   const footer = doc.page.footer;
   if (!footer) return [new d.Paragraph({ style: STYLE.tiny })];
-  const [page, of] = doc.meta.language === 'nl' ? ['pagina', 'van'] : ['page', 'of'];
   const children = [new d.TextRun(clean(footer.text))];
-  if (footer.pageNumbers) {
-    children.push(
-      new d.TextRun({ children: [new d.Tab(), `${page} `, d.PageNumber.CURRENT, ` ${of} `, d.PageNumber.TOTAL_PAGES] }),
-    );
+  if (footer.pageLabel) {
+    // "pagina {page} van {pages}": the words stay text, the placeholders become Word page fields.
+    const parts = footer.pageLabel.split(/(\{page\}|\{pages\})/).filter(Boolean);
+    const fields = parts.map((p) => (p === '{page}' ? d.PageNumber.CURRENT : p === '{pages}' ? d.PageNumber.TOTAL_PAGES : clean(p)));
+    children.push(new d.TextRun({ children: [new d.Tab(), ...fields] }));
   }
   return [
     new d.Paragraph({

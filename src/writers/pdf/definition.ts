@@ -1,9 +1,9 @@
 // Builds the whole pdfmake document definition: metadata, page sections, running header and footer.
 import path from 'node:path';
 import type { Content, ContentSection, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Block, Document, DocumentMeta } from '../../document/model.js';
+import type { Block, Document } from '../../document/model.js';
 import { mmToPt, sheetGeometry } from '../../document/imposition.js';
-import { assertNever, UserError } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { KEEP_PREFIX, markerOf, PART_PREFIX, renderBlocks, type BlockContext } from './blocks.js';
 import { CARD_MARKER_PREFIX, deckPageCount, renderDeck, type CardProbe } from './cards.js';
 import type { BleedPage, Engine } from './engine.js';
@@ -12,15 +12,8 @@ import { LINE_HEIGHT, palette, SIZE } from './theme.js';
 /** A4/A5/A6 in pt, as pdfmake defines them, to know the text width for canvases. */
 const PAGE_PT = { A4: [595.28, 841.89], A5: [419.53, 595.28], A6: [297.64, 419.53] } as const;
 
-function pageLabel(language: DocumentMeta['language'], page: number, total: number): string {
-  switch (language) {
-    case 'nl':
-      return `pagina ${page} van ${total}`;
-    case 'en':
-      return `page ${page} of ${total}`;
-    default:
-      return assertNever(language, 'language');
-  }
+function pageLabel(pattern: string, page: number, total: number): string {
+  return pattern.replace(/\{page\}/g, String(page)).replace(/\{pages\}/g, String(total));
 }
 
 /**
@@ -86,8 +79,8 @@ export function buildDefinition(doc: Document, probe: CardProbe, engine: Pick<En
           style: RUNNING,
           columns: [
             { style: RUNNING, text: footer.text, width: '*' },
-            footer.pageNumbers
-              ? { style: RUNNING, text: pageLabel(doc.meta.language, currentPage - cardPagesBefore, pageCount - totalCardPages), width: 'auto', alignment: 'right' }
+            footer.pageLabel
+              ? { style: RUNNING, text: pageLabel(footer.pageLabel, currentPage - cardPagesBefore, pageCount - totalCardPages), width: 'auto', alignment: 'right' }
               : { style: RUNNING, text: '', width: 'auto' },
           ],
           columnGap: 12,
