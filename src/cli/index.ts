@@ -139,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${err.message}\n`);
       return err.exitCode;
     }
-    const { t } = await import('../project/messages.js');
+    const { t } = await import('../messages.js');
     process.stderr.write(`${t(lang, 'internal_error')}\n\n${(err as Error)?.stack ?? String(err)}\n`);
     return 1;
   }

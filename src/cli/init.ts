@@ -8,8 +8,8 @@ import { writeFileAtomic } from '../output/files.js';
 import { packageRoot } from '../paths.js';
 import { projectJsonSchema } from '../project/json-schema.js';
 import { checkProjectSource } from '../project/load.js';
-import type { Lang } from '../project/messages.js';
-import { t } from '../project/messages.js';
+import type { Lang } from '../messages.js';
+import { t } from '../messages.js';
 
 export interface InitOptions {
   force: boolean;

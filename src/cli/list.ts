@@ -1,8 +1,8 @@
 // `welkome-wijk list situations|tips`: show the content library, so a project group can choose.
 import { loadSituations, loadThemes, loadTips, type PracticeSituation } from '../content/library.js';
 import { UserError } from '../errors.js';
-import type { Lang } from '../project/messages.js';
-import { t } from '../project/messages.js';
+import type { Lang } from '../messages.js';
+import { t } from '../messages.js';
 import { AUDIENCES } from '../project/schema.js';
 import { loadForCommand } from './load-project.js';
 

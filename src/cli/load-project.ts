@@ -3,8 +3,8 @@
 import { relative } from 'node:path';
 import chalk from 'chalk';
 import { loadProjectFile, type LoadResult } from '../project/load.js';
-import type { Lang } from '../project/messages.js';
-import { t } from '../project/messages.js';
+import type { Lang } from '../messages.js';
+import { t } from '../messages.js';
 import { formatProblem } from '../project/problems.js';
 import type { Project } from '../project/schema.js';
 

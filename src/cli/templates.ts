@@ -1,7 +1,7 @@
 // `welkome-wijk templates copy DIR`: copy the built-in texts out, to adapt them for a municipality.
 import { relative } from 'node:path';
-import type { Lang } from '../project/messages.js';
-import { t } from '../project/messages.js';
+import type { Lang } from '../messages.js';
+import { t } from '../messages.js';
 import { copyBuiltinTemplates } from '../templating/lookup.js';
 
 export async function templatesCopyCommand(dir: string, opts: { lang: Lang }): Promise<number> {

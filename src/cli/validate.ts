@@ -1,6 +1,6 @@
 // `welkome-wijk validate [file]`: check a neighbourhood file and say, in plain words, what to fix.
-import type { Lang } from '../project/messages.js';
-import { t } from '../project/messages.js';
+import type { Lang } from '../messages.js';
+import { t } from '../messages.js';
 import { loadForCommand } from './load-project.js';
 
 export async function validateCommand(file: string, opts: { strict: boolean; lang: Lang }): Promise<number> {

@@ -1,6 +1,6 @@
 // Problems found in a neighbourhood file, and how they are shown: file:line:col, the source line,
 // a caret under the spot, the field path and a plain-language message from the catalogue.
-import { t, type Lang } from './messages.js';
+import { t, type Lang } from '../messages.js';
 
 export type Severity = 'error' | 'warning';
 export type PathSegment = string | number;

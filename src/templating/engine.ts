@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { InternalError, UserError } from '../errors.js';
+import { t } from '../messages.js';
 import { FormatError, helpers } from './helpers.js';
 import { builtinTemplatesDir, findPartials, findTemplate, type Lang, type TemplateFile } from './lookup.js';
 
@@ -100,12 +101,12 @@ export function renderTemplate(name: string, lang: Lang, data: object, opts: Ren
   try {
     return template(context, { ...RUNTIME_OPTIONS, partials: partials as Record<string, Handlebars.TemplateDelegate> });
   } catch (err) {
-    throw templateError(err, file, context);
+    throw templateError(err, file, context, lang);
   }
 }
 
 /** Turns whatever rendering threw into a UserError (the user's template) or an InternalError (ours). */
-function templateError(err: unknown, root: TemplateFile, context: Record<string, unknown>): Error {
+function templateError(err: unknown, root: TemplateFile, context: Record<string, unknown>, lang: Lang): Error {
   if (err instanceof UserError) return err;
   // Our own bugs (a broken words file, a bad helper) pass through unchanged; FormatError is a bad value.
   if (err instanceof InternalError && !(err instanceof FormatError)) return err;
@@ -113,54 +114,39 @@ function templateError(err: unknown, root: TemplateFile, context: Record<string,
     file: root,
     source: '',
   };
-  const problem = describeProblem(err, origin.source, context);
-  if (origin.file.origin === 'user') {
-    return new UserError(`The template ${origin.file.path} ${problem}`);
-  }
-  return new InternalError(`Built-in template ${origin.file.path} ${problem}`, { cause: err });
+  const { key, params } = describeProblem(err, origin.source, context);
+  // The user reads the message in the language they write their templates in; our bugs are reported in English.
+  if (origin.file.origin === 'user') return new UserError(t(lang, key, { file: origin.file.path, ...params }));
+  return new InternalError(`Built-in template: ${t('en', key, { file: origin.file.path, ...params })}`, { cause: err });
 }
 
-/** handlebars' messages, in plain words. */
-function describeProblem(err: unknown, source: string, context: Record<string, unknown>): string {
+/** handlebars' messages, as a catalogue key (content/<lang>/messages.yaml) and its values. */
+function describeProblem(err: unknown, source: string, context: Record<string, unknown>): { key: string; params: Record<string, string | number> } {
   const raw = err instanceof Error ? err.message : String(err);
   // handlebars appends " - line:column" to messages it can place.
   const message = raw.replace(/ - \d+:\d+$/, '');
   const e = err as { lineNumber?: unknown; column?: unknown };
-  const line = typeof e.lineNumber === 'number' ? e.lineNumber : undefined;
-  const where = line !== undefined ? ` on line ${line}` : '';
+  const line = typeof e.lineNumber === 'number' ? e.lineNumber : '?';
   let m: RegExpExecArray | null;
   if ((m = /^"(.+)" not defined in /.exec(message))) {
-    const expression = line !== undefined && typeof e.column === 'number' ? expressionAt(source, line, e.column) : undefined;
-    const fields = Object.keys(context).sort();
-    return (
-      `uses the field "${m[1]}"${where}${expression ? ` (in ${expression})` : ''}, but the data has no field by that name. ` +
-      `Check the spelling; a field inside another one is written with a dot, like venue.name. ` +
-      `Fields at the top level: ${fields.join(', ')}.`
-    );
+    const expression = typeof e.lineNumber === 'number' && typeof e.column === 'number' ? expressionAt(source, e.lineNumber, e.column) : undefined;
+    return { key: 'tpl_missing_field', params: { field: m[1], line, expression: expression ?? '', fields: Object.keys(context).sort().join(', ') } };
   }
-  if ((m = /^The partial (.+) could not be found$/.exec(message))) {
-    return `uses the partial "${m[1]}", which does not exist. Partials are files in a "partials" folder next to the templates, named ${m[1]}.md.hbs.`;
-  }
+  if ((m = /^The partial (.+) could not be found$/.exec(message))) return { key: 'tpl_missing_partial', params: { partial: m[1] } };
   if (/^Parse error/.test(message)) {
     // Keep handlebars' excerpt with its caret; its list of expected tokens means nothing to a reader.
     const excerpt = message.split('\n').slice(0, 3).join('\n');
-    const hint = /got 'EOF'$/.test(message) ? '\nThe text ends before a {{#...}} block is closed with its {{/...}}.' : '';
-    return `has a mistake in its {{ }} markup. ${excerpt}${hint}`;
+    return { key: /got 'EOF'$/.test(message) ? 'tpl_parse_unclosed' : 'tpl_parse', params: { excerpt } };
   }
-  if ((m = /^(\S+) doesn't match (\S+)$/.exec(message))) {
-    return `closes a {{#${m[1]}}} block with {{/${m[2]}}}${where}; they must match.`;
-  }
-  if (err instanceof FormatError) {
-    return `could not be filled in${where}: ${message}`;
-  }
+  if ((m = /^(\S+) doesn't match (\S+)$/.exec(message))) return { key: 'tpl_block_mismatch', params: { open: m[1], close: m[2], line } };
   if (err instanceof TypeError && (m = /^Cannot use 'in' operator to search for '(.*)' in (.*)$/s.exec(message))) {
-    return `uses the field "${m[1]}" inside the value "${m[2]}", which is plain text or a number, not a group of fields.`;
+    return { key: 'tpl_field_in_text', params: { field: m[1], value: m[2] } };
   }
   if (err instanceof TypeError && (m = /^Cannot read properties of (?:undefined|null) \(reading '(.*)'\)$/s.exec(message))) {
     // `{{#if a.b.c}}` with no `a.b`: block helpers look fields up leniently, but only one level deep.
-    return `uses the field "${m[1]}" inside a field that does not exist. Check the spelling of the fields before it.`;
+    return { key: 'tpl_field_in_missing', params: { field: m[1] } };
   }
-  return `could not be filled in${where}: ${message}`;
+  return { key: 'tpl_other', params: { line, detail: message } };
 }
 
 /** The `{{ ... }}` around a 1-based line and 0-based column, to show the user what we mean. */

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { InternalError } from '../errors.js';
-import { packageRoot } from '../paths.js';
+import { InternalError } from './errors.js';
+import { packageRoot } from './paths.js';
 
 export type Lang = 'nl' | 'en';
 
