@@ -1,0 +1,43 @@
+// Imports point one way: cli → output → materials → {templating, content, project} → document.
+// Writers see only the document model; nothing imports the CLI. This keeps a new material or a new
+// output format a change in one place.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const src = join(import.meta.dirname, '..', 'src');
+
+/** Top-level src folder (or file, for errors.ts, paths.ts, messages.ts) of every module. */
+function area(file: string): string {
+  return relative(src, file).split(sep)[0].replace(/\.(ts|js)$/, '');
+}
+
+function modules(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? modules(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+/** What each area may import from the others (shared leaves: errors, paths, messages). */
+const ALLOWED: Record<string, string[]> = {
+  cli: ['output', 'materials', 'project', 'content', 'templating', 'writers', 'document'],
+  output: ['materials', 'writers'],
+  materials: ['templating', 'content', 'project', 'document'],
+  project: ['content'],
+  templating: ['document'],
+  content: [],
+  writers: ['document'],
+  document: [],
+};
+const LEAVES = ['errors', 'paths', 'messages'];
+
+describe('import directions', () => {
+  for (const file of modules(src)) {
+    const from = area(file);
+    if (LEAVES.includes(from)) continue;
+    it(relative(src, file), () => {
+      const text = readFileSync(file, 'utf8');
+      const imported = [...text.matchAll(/(?:from|import\()\s*'(\.[^']+)'/g)].map((m) => area(join(file, '..', m[1])));
+      const wrong = imported.filter((to) => to !== from && !LEAVES.includes(to) && !ALLOWED[from].includes(to));
+      expect(wrong, `${from} may import ${ALLOWED[from].join(', ') || 'nothing else'}`).toEqual([]);
+    });
+  }
+});
