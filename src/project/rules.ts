@@ -20,6 +20,9 @@ export interface Rule {
   check(ctx: RuleContext): void;
 }
 
+/** About what fits on an A6 card at the smallest type the PDF writer allows. */
+const MAX_CARD_CHARACTERS = 1100;
+
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
 
@@ -176,6 +179,16 @@ export const RULES: Rule[] = [
           else if (!(found.audiences as readonly string[]).includes(m.audience))
             report('warning', ['meetings', i, 'situations', j], 'rule_situation_audience', { id, audience: m.audience });
         });
+      });
+    },
+  },
+  {
+    id: 'situation-length',
+    check({ project, report }) {
+      // A situation is printed on one A6 card; the longest built-in one is about 1,000 characters.
+      project.situations.forEach((s, i) => {
+        const length = s.title.length + (s.role?.length ?? 0) + s.story.length + s.questions.join(' ').length;
+        if (length > MAX_CARD_CHARACTERS) report('warning', ['situations', i, 'story'], 'rule_situation_long', { id: s.id, length, max: MAX_CARD_CHARACTERS });
       });
     },
   },
