@@ -1,10 +1,10 @@
 // Loads and checks the shipped texts in content/<lang>/ (golden rules, contact tips, practice situations, themes).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { InternalError } from '../errors.js';
+import { packageRoot } from '../paths.js';
 
 /** The languages the shipped content exists in. */
 export type Lang = 'nl' | 'en';
@@ -199,7 +199,7 @@ const themesFileSchema: z.ZodType<Theme[]> = z
 
 /** The package's content/ directory; this module sits two levels below the package root both as source and compiled. */
 export function contentRoot(): string {
-  return resolve(fileURLToPath(new URL('../..', import.meta.url)), 'content');
+  return resolve(packageRoot(), 'content');
 }
 
 /** Parsed YAML per "lang/file", and validated results per schema and "lang/file". */

@@ -5,7 +5,8 @@ import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { parse } from 'yaml';
 import { escapeMarkdown } from '../document/markdown.js';
 import { InternalError } from '../errors.js';
-import { packageRoot, type Lang } from './lookup.js';
+import { packageRoot } from '../paths.js';
+import type { Lang } from './lookup.js';
 
 /**
  * A value that cannot be formatted (not a date, not a time...). It is an InternalError for code

@@ -1,8 +1,8 @@
 // Finds template and partial files (a user's folders first, then the built-in ones) and copies the built-in set out for customising.
 import { copyFileSync, constants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InternalError, UserError } from '../errors.js';
+import { packageRoot } from '../paths.js';
 
 export type Lang = 'nl' | 'en';
 
@@ -18,13 +18,6 @@ export interface TemplateFile {
   origin: TemplateOrigin;
 }
 
-/**
- * The package root (holding `templates/` and `content/`). This file is `src/templating/lookup.ts`
- * when run from source (tests) and `dist/templating/lookup.js` when installed: two levels down either way.
- */
-export function packageRoot(): string {
-  return fileURLToPath(new URL('../../', import.meta.url));
-}
 
 /** The built-in `templates/` folder that ships with the package. */
 export function builtinTemplatesDir(): string {

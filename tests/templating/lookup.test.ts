@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InternalError, UserError } from '../../src/errors.js';
 import { renderTemplate } from '../../src/templating/engine.js';
-import { builtinTemplatesDir, copyBuiltinTemplates, findPartials, findTemplate, packageRoot } from '../../src/templating/lookup.js';
+import { packageRoot } from '../../src/paths.js';
+import { builtinTemplatesDir, copyBuiltinTemplates, findPartials, findTemplate } from '../../src/templating/lookup.js';
 
 const builtinDir = path.resolve('tests/fixtures/templates');
 const data = {
