@@ -5,9 +5,10 @@ import { loadContentFile } from '../content/library.js';
 import { loadKickoffProgramme, loadMeetingProgramme } from '../content/programme.js';
 import { InternalError } from '../errors.js';
 import type { Audience, Meeting, Project } from '../project/schema.js';
+import { nameKey } from '../project/names.js';
 import { formatDate, formatList, formatTime } from '../templating/helpers.js';
-import { pairOf, publicName, type Lang, type MaterialContext, type MaterialOptions, type Output } from './context.js';
-import { addMinutes, kickoffMinutes, kickoffTimes, toMinutes } from './timing.js';
+import { leaderOf, pairOf, publicName, type Lang, type MaterialContext, type MaterialOptions, type Output } from './context.js';
+import { addMinutes, kickoffMinutes, kickoffTimes, meetingEnd, toMinutes } from './timing.js';
 
 // ---------------------------------------------------------------------------------------------
 // Words (content/<lang>/calendar.yaml)
@@ -208,13 +209,13 @@ function stableUid(project: Project, ...parts: string[]): string {
 
 /** Names that must never appear: people with lived experience who did not say yes. */
 function privateNames(project: Project): Set<string> {
-  return new Set(project.team.livedExperience.filter((p) => !p.public).map((p) => p.name.trim().toLocaleLowerCase('nl')));
+  return new Set(project.team.livedExperience.filter((p) => !p.public).map((p) => nameKey(p.name)));
 }
 
 /** A person's name unless it belongs to someone with lived experience who did not agree to be named. */
 function shownName(project: Project, name: string | undefined): string | undefined {
   if (!name) return undefined;
-  return privateNames(project).has(name.trim().toLocaleLowerCase('nl')) ? undefined : name;
+  return privateNames(project).has(nameKey(name)) ? undefined : name;
 }
 
 function paragraphs(...blocks: (string | string[] | undefined)[]): string {
@@ -239,7 +240,7 @@ function meetingEvent(ctx: MaterialContext, meeting: Meeting, words: CalendarTex
   const { project, lang } = ctx;
   const d = words.description;
   const r = meeting.registration;
-  const leader = project.team.discussionLeaders.find((l) => l.name.toLocaleLowerCase('nl') === meeting.leader.toLocaleLowerCase('nl'));
+  const leader = leaderOf(project, meeting);
   const leaderName = shownName(project, leader?.name ?? meeting.leader);
   const leaderText = leaderName ? [leaderName, leader?.organisation].filter(Boolean).join(', ') : undefined;
 
@@ -254,7 +255,7 @@ function meetingEvent(ctx: MaterialContext, meeting: Meeting, words: CalendarTex
   let team: string[] | undefined;
   if (forOrganisers) {
     const programme = loadMeetingProgramme(lang);
-    const end = addMinutes(meeting.start, meeting.durationMinutes);
+    const end = meetingEnd(meeting);
     // Privacy: the organisers' file is shared as well, so only people who agreed are named.
     const named = pairOf(project, meeting.livedExperience)
       .map(publicName)

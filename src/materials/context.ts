@@ -3,7 +3,8 @@
 import { resolve } from 'node:path';
 import { loadLabels } from '../content/labels.js';
 import type { Document, PageSetup } from '../document/model.js';
-import type { Audience, LivedExperiencePerson, Project } from '../project/schema.js';
+import { sameName } from '../project/names.js';
+import type { Audience, DiscussionLeader, LivedExperiencePerson, Meeting, Project } from '../project/schema.js';
 
 export type Lang = 'nl' | 'en';
 
@@ -53,10 +54,14 @@ export function publicName(person: LivedExperiencePerson): string | undefined {
 
 /** The people in a meeting's pair, looked up by name (the rules made sure they exist). */
 export function pairOf(project: Project, names: string[]): LivedExperiencePerson[] {
-  const key = (s: string) => s.trim().toLocaleLowerCase('nl');
   return names
-    .map((n) => project.team.livedExperience.find((p) => key(p.name) === key(n)))
+    .map((n) => project.team.livedExperience.find((p) => sameName(p.name, n)))
     .filter((p): p is LivedExperiencePerson => !!p);
+}
+
+/** The meeting's discussion leader as listed in the team (with organisation and contact). */
+export function leaderOf(project: Project, meeting: Meeting): DiscussionLeader | undefined {
+  return project.team.discussionLeaders.find((l) => sameName(l.name, meeting.leader));
 }
 
 export interface BaseOptions {

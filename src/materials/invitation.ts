@@ -3,8 +3,9 @@
 import { loadLabels, type Labels } from '../content/labels.js';
 import type { ContentBlock, Fact } from '../document/model.js';
 import type { Meeting } from '../project/schema.js';
-import { baseDocument, pairOf, publicName, type MaterialContext, type MaterialOptions, type Output } from './context.js';
+import { baseDocument, leaderOf, pairOf, publicName, type MaterialContext, type MaterialOptions, type Output } from './context.js';
 import { renderText, textInline } from './text.js';
+import { meetingEnd } from './timing.js';
 
 /** Everything practical in one place: when, where, food, cost, how to register; the QR code beside it. */
 function details(meeting: Meeting, labels: Labels, when: string, duration: string, deadline?: string): ContentBlock[] {
@@ -39,7 +40,7 @@ function details(meeting: Meeting, labels: Labels, when: string, duration: strin
 export function invitationFor(ctx: MaterialContext, meeting: Meeting): Output {
   const { project, lang } = ctx;
   const labels = loadLabels(lang);
-  const leader = project.team.discussionLeaders.find((l) => l.name.toLocaleLowerCase('nl') === meeting.leader.toLocaleLowerCase('nl'));
+  const leader = leaderOf(project, meeting);
   const pair = pairOf(project, meeting.livedExperience);
   // Privacy: only people who said yes are named; the others are counted, never described.
   const namedExperts = pair.map(publicName).filter((n): n is string => !!n);
@@ -59,7 +60,7 @@ export function invitationFor(ctx: MaterialContext, meeting: Meeting): Output {
   const text = renderText(ctx, `invitation/${meeting.audience}`, data);
   const deadline = meeting.registration.deadline ? text.helpers.date(meeting.registration.deadline) : undefined;
   const blocks = text.parse({
-    details: details(meeting, labels, text.helpers.when(meeting.date, meeting.start, endTime(meeting)), text.helpers.duration(meeting.durationMinutes), deadline),
+    details: details(meeting, labels, text.helpers.when(meeting.date, meeting.start, meetingEnd(meeting)), text.helpers.duration(meeting.durationMinutes), deadline),
   });
   const doc = baseDocument(ctx, {
     title: `${labels.materials.invitation} ${labels.audiences[meeting.audience].people} - ${project.area.name}`,
@@ -67,12 +68,6 @@ export function invitationFor(ctx: MaterialContext, meeting: Meeting): Output {
   });
   doc.blocks = blocks;
   return { kind: 'document', name: `uitnodiging-${meeting.audience}`, document: doc };
-}
-
-/** The clock time at which a meeting ends. */
-export function endTime(meeting: Pick<Meeting, 'start' | 'durationMinutes'>): string {
-  const total = Number(meeting.start.slice(0, 2)) * 60 + Number(meeting.start.slice(3, 5)) + meeting.durationMinutes;
-  return `${String(Math.floor(total / 60) % 24).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
 export async function renderInvitations(ctx: MaterialContext, opts: MaterialOptions): Promise<Output[]> {

@@ -3,10 +3,10 @@ import { loadLabels, type Labels } from '../content/labels.js';
 import { loadSituations } from '../content/library.js';
 import { loadKickoffProgramme, loadMeetingProgramme, type MeetingPart, type MeetingProgramme } from '../content/programme.js';
 import type { ContentBlock, Fact, Inline } from '../document/model.js';
-import type { DiscussionLeader, Meeting, Project } from '../project/schema.js';
-import { baseDocument, pairOf, publicName, type MaterialContext, type MaterialOptions, type Output } from './context.js';
+import type { Meeting, Project } from '../project/schema.js';
+import { baseDocument, leaderOf, pairOf, publicName, type MaterialContext, type MaterialOptions, type Output } from './context.js';
 import { renderText, textInline, wording } from './text.js';
-import { addMinutes, kickoffTimes, meetingTimes, smallGroups, type TimedPart } from './timing.js';
+import { addMinutes, kickoffTimes, meetingEnd, meetingTimes, smallGroups, type TimedPart } from './timing.js';
 
 type Words = ReturnType<typeof wording>;
 
@@ -22,19 +22,9 @@ function span(words: Words, start: string, end: string): string {
   return `${words.time(start)} – ${words.time(end)}`;
 }
 
-const key = (s: string) => s.trim().toLocaleLowerCase('nl');
-
-function leaderOf(project: Project, meeting: Meeting): DiscussionLeader | undefined {
-  return project.team.discussionLeaders.find((l) => key(l.name) === key(meeting.leader));
-}
-
 /** The meeting's parts on the clock: scaled to its length, so the last part ends exactly at its end. */
 function timedParts(meeting: Meeting, programme: MeetingProgramme): TimedPart<MeetingPart>[] {
   return meetingTimes(meeting, programme.parts);
-}
-
-function endOf(meeting: Meeting): string {
-  return addMinutes(meeting.start, meeting.durationMinutes);
 }
 
 /** The venue's name with the address under it. */
@@ -57,7 +47,7 @@ function programmeDoc(ctx: MaterialContext, shared: Shared, meeting: Meeting, su
   const { labels, words, programme } = shared;
   const s = labels.schedule;
   const facts: Fact[] = [
-    { label: labels.facts.when, value: textInline(words.when(meeting.date, meeting.start, endOf(meeting))) },
+    { label: labels.facts.when, value: textInline(words.when(meeting.date, meeting.start, meetingEnd(meeting))) },
     { label: labels.facts.where, value: venueInline(meeting) },
   ];
   if (meeting.venue.accessibility) facts.push({ label: labels.facts.accessibility, value: textInline(meeting.venue.accessibility) });
@@ -118,7 +108,7 @@ function runSheetDoc(ctx: MaterialContext, shared: Shared, meeting: Meeting, suf
   // An internal document for the team itself, so everyone in the pair is named; contact details
   // are never read here, so they cannot end up on paper.
   const pairNames = pairOf(project, meeting.livedExperience).map((p) => p.name);
-  const end = endOf(meeting);
+  const end = meetingEnd(meeting);
   const arrive = addMinutes(meeting.start, -programme.arriveMinutesBefore);
   const debriefEnd = addMinutes(end, programme.debrief.minutes);
   const parts = timedParts(meeting, programme);
@@ -282,7 +272,7 @@ function seasonDoc(ctx: MaterialContext, shared: Shared): Output {
       date: meeting.date,
       start: meeting.start,
       cells: [
-        whenCell(meeting.date, meeting.start, endOf(meeting)),
+        whenCell(meeting.date, meeting.start, meetingEnd(meeting)),
         [{ kind: 'text', text: labels.audiences[meeting.audience].name, bold: true }, { kind: 'lineBreak' }, muted(labels.materials.meetingName)],
         [{ kind: 'text', text: meeting.venue.name }, { kind: 'lineBreak' }, muted(meeting.venue.address)],
         who,

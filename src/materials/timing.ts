@@ -41,8 +41,8 @@ export function addMinutes(hhmm: string, n: number): string {
 }
 
 /** The clock time at which something starting at `start` and lasting `minutes` ends. */
-export function endOf(start: string, minutes: number): string {
-  return addMinutes(start, minutes);
+export function meetingEnd(meeting: { start: string; durationMinutes: number }): string {
+  return addMinutes(meeting.start, meeting.durationMinutes);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { checkLanguage } from '../content/language.js';
 import { loadSituations } from '../content/library.js';
 import { loadKickoffProgramme } from '../content/programme.js';
+import { nameKey, sameName as same } from './names.js';
 import type { PathSegment, Problem, Severity } from './problems.js';
 import { AUDIENCES, type Project } from './schema.js';
 
@@ -24,7 +25,6 @@ export interface Rule {
 const MAX_CARD_CHARACTERS = 1100;
 
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-const same = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
 
 export const RULES: Rule[] = [
   {
@@ -32,13 +32,13 @@ export const RULES: Rule[] = [
     check({ project, report }) {
       const seen = new Map<string, number>();
       project.team.livedExperience.forEach((p, i) => {
-        const key = p.name.toLocaleLowerCase('nl');
+        const key = nameKey(p.name);
         if (seen.has(key)) report('error', ['team', 'livedExperience', i, 'name'], 'rule_duplicate_name', { name: p.name });
         seen.set(key, i);
       });
       const leaders = new Set<string>();
       project.team.discussionLeaders.forEach((p, i) => {
-        const key = p.name.toLocaleLowerCase('nl');
+        const key = nameKey(p.name);
         if (leaders.has(key)) report('error', ['team', 'discussionLeaders', i, 'name'], 'rule_duplicate_name', { name: p.name });
         leaders.add(key);
       });
@@ -70,7 +70,7 @@ export const RULES: Rule[] = [
     check({ project, report }) {
       project.meetings.forEach((m, i) => {
         if (m.livedExperience.length !== 2) report('warning', ['meetings', i, 'livedExperience'], 'rule_pair', { count: m.livedExperience.length });
-        if (new Set(m.livedExperience.map((n) => n.toLocaleLowerCase('nl'))).size < m.livedExperience.length)
+        if (new Set(m.livedExperience.map(nameKey)).size < m.livedExperience.length)
           report('error', ['meetings', i, 'livedExperience'], 'rule_pair_twice');
       });
     },
