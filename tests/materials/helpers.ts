@@ -1,10 +1,13 @@
 // What the material tests share: the examples, loading one into a material context, and the small
 // text helpers for comparing what readers extract.
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createContext, type MaterialContext } from '../../src/materials/context.js';
+import type { Document } from '../../src/document/model.js';
+import { createContext, type MaterialContext, type Output } from '../../src/materials/context.js';
 import { loadProjectFile } from '../../src/project/load.js';
 import type { Project } from '../../src/project/schema.js';
+import { WRITERS } from '../../src/writers/index.js';
 
 export const EXAMPLES_DIR = join(import.meta.dirname, '..', '..', 'examples');
 export const EXAMPLES = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.yaml')).sort();
@@ -26,4 +29,30 @@ export function clock(hhmm: string, plus: number, lang: 'nl' | 'en'): string {
   const h = Math.floor(total / 60);
   const m = String(total % 60).padStart(2, '0');
   return lang === 'nl' ? `${h}.${m}` : `${String(h).padStart(2, '0')}:${m}`;
+}
+
+/** Documents rendered to PDF and read back with poppler: the model, the extracted text and the page count. */
+export interface ReadBack {
+  documents: Map<string, Document>;
+  text: Map<string, string>;
+  pages: Map<string, number>;
+}
+
+/** Page count of a PDF as pdfinfo reports it. */
+export function pdfPages(pdf: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+}
+
+/** Write each document output as `<dir>/<prefix>-<name>.pdf` and read it back (text made whitespace-flat). */
+export async function renderAndRead(outputs: Output[], dir: string, prefix: string): Promise<ReadBack> {
+  const read: ReadBack = { documents: new Map(), text: new Map(), pages: new Map() };
+  for (const output of outputs) {
+    if (output.kind !== 'document') throw new Error(`${output.name} is not a document`);
+    const pdf = join(dir, `${prefix}-${output.name}.pdf`);
+    writeFileSync(pdf, await WRITERS.pdf(output.document));
+    read.documents.set(output.name, output.document);
+    read.text.set(output.name, flat(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })));
+    read.pages.set(output.name, pdfPages(pdf));
+  }
+  return read;
 }

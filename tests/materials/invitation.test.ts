@@ -1,19 +1,16 @@
 // The invitations as their readers get them: PDF text via poppler, DOCX opened by LibreOffice,
 // one page each, the right date, place and registration details, and nobody named without consent.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/materials/context.js';
 import { renderInvitations } from '../../src/materials/invitation.js';
-import { loadProjectFile } from '../../src/project/load.js';
 import type { Project } from '../../src/project/schema.js';
 import { formatDate } from '../../src/templating/helpers.js';
 import { WRITERS } from '../../src/writers/index.js';
+import { EXAMPLES as examples, flat, loadExample, renderAndRead } from './helpers.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml'));
 const dir = mkdtempSync(join(tmpdir(), 'ww-invite-'));
 
 interface Rendered {
@@ -25,24 +22,18 @@ interface Rendered {
 }
 const rendered: Rendered[] = [];
 
-/** Whitespace-insensitive text, since readers break lines where they like. */
-const flat = (s: string) => s.replace(/\s+/g, ' ');
-
 beforeAll(async () => {
   const docxFiles: string[] = [];
   const pending: Omit<Rendered, 'docxText'>[] = [];
   for (const example of examples) {
-    const file = join(root, 'examples', example);
-    const { project } = loadProjectFile(file, 'nl');
-    const ctx = createContext(project!, dirname(file));
-    for (const output of await renderInvitations(ctx, {})) {
-      if (output.kind !== 'document') continue;
-      const base = join(dir, `${basename(example, '.yaml')}-${output.name}`);
-      writeFileSync(`${base}.pdf`, await WRITERS.pdf(output.document));
-      writeFileSync(`${base}.docx`, await WRITERS.docx(output.document));
-      docxFiles.push(`${base}.docx`);
-      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [`${base}.pdf`], { encoding: 'utf8' }))![1]);
-      pending.push({ project: project!, audience: output.name.replace('uitnodiging-', ''), pdfText: flat(execFileSync('pdftotext', [`${base}.pdf`, '-'], { encoding: 'utf8' })), pages });
+    const { project, ctx } = loadExample(example);
+    const prefix = basename(example, '.yaml');
+    const read = await renderAndRead(await renderInvitations(ctx, {}), dir, prefix);
+    for (const [name, document] of read.documents) {
+      const docx = join(dir, `${prefix}-${name}.docx`);
+      writeFileSync(docx, await WRITERS.docx(document));
+      docxFiles.push(docx);
+      pending.push({ project, audience: name.replace('uitnodiging-', ''), pdfText: read.text.get(name)!, pages: read.pages.get(name)! });
     }
   }
   // One LibreOffice run for all files: it opens each DOCX as a Word user would and saves its text.

@@ -1,7 +1,6 @@
 // The kick-off agenda, run sheet and worksheet for every example, read back from the PDF with
 // poppler: the clock times (overrides included), roles per mode, and one DOCX checked for the same times.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -13,7 +12,7 @@ import { renderKickoff } from '../../src/materials/kickoff.js';
 import { loadProjectFile } from '../../src/project/load.js';
 import type { Kickoff, Project } from '../../src/project/schema.js';
 import { WRITERS } from '../../src/writers/index.js';
-import { clock, flat } from './helpers.js';
+import { clock, flat, renderAndRead } from './helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml'));
@@ -31,8 +30,6 @@ interface Rendered {
 }
 const rendered: Rendered[] = [];
 
-
-
 /** The part minutes after the project's overrides (0 leaves a part out). */
 function minutesOf(kickoff: Kickoff, lang: 'nl' | 'en') {
   const overrides = new Map(kickoff.parts.map((p) => [p.id, p.minutes]));
@@ -47,15 +44,7 @@ beforeAll(async () => {
     const { project } = loadProjectFile(file, 'nl');
     if (!project?.kickoff) continue;
     const outputs = await renderKickoff(createContext(project, dirname(file)), {});
-    const entry: Rendered = { example, project, kickoff: project.kickoff, documents: new Map(), text: new Map(), pages: new Map() };
-    for (const output of outputs) {
-      if (output.kind !== 'document') throw new Error(`${output.name} is not a document`);
-      const pdf = join(dir, `${basename(example, '.yaml')}-${output.name}.pdf`);
-      writeFileSync(pdf, await WRITERS.pdf(output.document));
-      entry.documents.set(output.name, output.document);
-      entry.text.set(output.name, flat(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })));
-      entry.pages.set(output.name, Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]));
-    }
+    const entry: Rendered = { example, project, kickoff: project.kickoff, ...(await renderAndRead(outputs, dir, basename(example, '.yaml'))) };
     rendered.push(entry);
   }
 });

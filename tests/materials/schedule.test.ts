@@ -1,7 +1,6 @@
 // Each meeting's programme and run sheet and the season overview for every example, read back from
 // the PDF with poppler: clock times scaled to the meeting, practice situations per group, privacy.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -16,7 +15,7 @@ import { loadProjectFile } from '../../src/project/load.js';
 import type { Meeting, Project } from '../../src/project/schema.js';
 import { formatDate } from '../../src/templating/helpers.js';
 import { WRITERS } from '../../src/writers/index.js';
-import { clock, flat } from './helpers.js';
+import { clock, flat, renderAndRead } from './helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml'));
@@ -32,8 +31,6 @@ interface Rendered {
 }
 const rendered: Rendered[] = [];
 
-
-
 /** A name as a whole word: "Sem" must not match inside "Semester". */
 const word = (name: string) => new RegExp(`(^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
 
@@ -43,15 +40,7 @@ beforeAll(async () => {
     const { project } = loadProjectFile(file, 'nl');
     if (!project) throw new Error(`${example} did not load`);
     const outputs = await renderSchedules(createContext(project, dirname(file)), {});
-    const entry: Rendered = { example, file, project, documents: new Map(), text: new Map(), pages: new Map() };
-    for (const output of outputs) {
-      if (output.kind !== 'document') throw new Error(`${output.name} is not a document`);
-      const pdf = join(dir, `${basename(example, '.yaml')}-${output.name}.pdf`);
-      writeFileSync(pdf, await WRITERS.pdf(output.document));
-      entry.documents.set(output.name, output.document);
-      entry.text.set(output.name, flat(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })));
-      entry.pages.set(output.name, Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]));
-    }
+    const entry: Rendered = { example, file, project, ...(await renderAndRead(outputs, dir, basename(example, '.yaml'))) };
     rendered.push(entry);
   }
 });
