@@ -42,6 +42,11 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[ \t\r\n\f\v]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
+/** The text escapeMarkdown was given (but for its whitespace): for values read as data, not shown. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Blocks
 

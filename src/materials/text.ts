@@ -13,8 +13,7 @@ import type { MaterialContext } from './context.js';
  * with "- " must print as written. Escaping once here means templates can use `{{field}}` freely.
  */
 function escapeDeep(value: unknown): unknown {
-  // Dates and times go to the wording helpers as they are; they hold no markup.
-  if (typeof value === 'string') return /^(\d{4}-\d{2}-\d{2}|\d{2}:\d{2})$/.test(value) ? value : escapeMarkdown(value);
+  if (typeof value === 'string') return escapeMarkdown(value);
   if (Array.isArray(value)) return value.map(escapeDeep);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeDeep(v)]));
   return value;

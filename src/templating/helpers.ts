@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { parse } from 'yaml';
-import { escapeMarkdown } from '../document/markdown.js';
+import { escapeMarkdown, unescapeMarkdown } from '../document/markdown.js';
 import { InternalError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import type { Lang } from './lookup.js';
@@ -221,9 +221,17 @@ function rootLang(options: HelperOptions, name: string): Lang {
   return lang;
 }
 
+/**
+ * Materials escape the project's text before a template sees it ("2026\\-02\\-10"), so that it
+ * prints as written; a helper that reads a value as data takes the escapes off first.
+ */
 function text(value: unknown, what: string): string {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return unescapeMarkdown(value);
   throw new FormatError(`Expected ${what}, got ${describe(value)}.`);
+}
+
+function dateArg(value: unknown): DateInput {
+  return typeof value === 'string' ? unescapeMarkdown(value) : (value as DateInput);
 }
 
 /** The same truth as `{{#if}}`: empty lists, empty text, 0, null and false are false. */
@@ -249,12 +257,12 @@ function listItems(value: unknown, key: unknown): string[] {
 
 /** The helpers by name, for registering on a handlebars instance. */
 export const helpers: Record<string, HelperDelegate> = {
-  date: helper('date', 1, 1, ([d], lang) => formatDate(d as DateInput, lang)),
-  shortDate: helper('shortDate', 1, 1, ([d], lang) => formatShortDate(d as DateInput, lang)),
+  date: helper('date', 1, 1, ([d], lang) => formatDate(dateArg(d), lang)),
+  shortDate: helper('shortDate', 1, 1, ([d], lang) => formatShortDate(dateArg(d), lang)),
   time: helper('time', 1, 1, ([t], lang) => formatTime(text(t, 'a time like 19:30'), lang)),
   timeRange: helper('timeRange', 2, 2, ([s, e], lang) => formatTimeRange(text(s, 'a start time'), text(e, 'an end time'), lang)),
   when: helper('when', 2, 3, ([d, s, e], lang) =>
-    formatWhen(d as DateInput, text(s, 'a start time'), e === undefined || e === null ? undefined : text(e, 'an end time'), lang),
+    formatWhen(dateArg(d), text(s, 'a start time'), e === undefined || e === null ? undefined : text(e, 'an end time'), lang),
   ),
   list: helper('list', 1, 2, ([items, key], lang) => formatList(listItems(items, key), lang)),
   plural: helper('plural', 3, 3, ([n, one, many], lang) => formatCount(n as number, text(one, 'the singular word'), text(many, 'the plural word'), lang)),

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { escapeMarkdown } from '../../src/document/markdown.js';
 import { InternalError, UserError } from '../../src/errors.js';
 import { renderTemplate } from '../../src/templating/engine.js';
 import {
@@ -114,6 +115,12 @@ describe('template helpers', () => {
     expect(render(source, 'en', data)).toBe(
       'Tuesday 10 February 2026|10 February|19:30|19:30 to 22:00|Tuesday 10 February 2026, 19:30 to 22:00|Tuesday 10 February 2026, 19:30|Anna, Bas and Cem|12 xs|x',
     );
+  });
+
+  it('read dates and times that a material escaped for the Markdown (as every project value is)', () => {
+    const escaped = { d: escapeMarkdown('2026-02-10'), s: escapeMarkdown('19:30'), e: escapeMarkdown('22:00') };
+    expect(escaped.d).toBe('2026\\-02\\-10');
+    expect(render('{{date d}}|{{when d s e}}', 'nl', escaped)).toBe('dinsdag 10 februari 2026|dinsdag 10 februari 2026, 19.30 - 22.00 uur');
   });
 
   it('reads @root.lang inside loops and partials', () => {
