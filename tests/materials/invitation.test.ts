@@ -1,7 +1,7 @@
 // The invitations as their readers get them: PDF text via poppler, DOCX opened by LibreOffice,
 // one page each, the right date, place and registration details, and nobody named without consent.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,9 +36,14 @@ beforeAll(async () => {
       pending.push({ project, audience: name.replace('uitnodiging-', ''), pdfText: read.text.get(name)!, pages: read.pages.get(name)! });
     }
   }
-  // One LibreOffice run for all files: it opens each DOCX as a Word user would and saves its text.
-  execFileSync('soffice', ['-env:UserInstallation=file:///tmp/ww-lo-invite', '--headless', '--convert-to', 'txt:Text', '--outdir', dir, ...docxFiles], { stdio: 'ignore' });
-  docxFiles.forEach((docx, i) => rendered.push({ ...pending[i], docxText: flat(readFileSync(docx.replace(/\.docx$/, '.txt'), 'utf8')) }));
+  // One LibreOffice run for all files: it opens each DOCX as a Word user would and lays it out as
+  // pages, so the text read back also shows where lines break (a word split in a narrow column).
+  const laidOut = join(dir, 'libreoffice');
+  execFileSync('soffice', ['-env:UserInstallation=file:///tmp/ww-lo-invite', '--headless', '--convert-to', 'pdf', '--outdir', laidOut, ...docxFiles], { stdio: 'ignore' });
+  docxFiles.forEach((docx, i) => {
+    const pdf = join(laidOut, basename(docx).replace(/\.docx$/, '.pdf'));
+    rendered.push({ ...pending[i], docxText: flat(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })) });
+  });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,6 +68,16 @@ describe('invitations', () => {
       for (const text of [r.pdfText, r.docxText]) {
         for (const piece of expected) expect(text, `${r.project.area.name} ${r.audience}`).toContain(flat(piece));
       }
+    }
+  });
+
+  it('keep every fact label whole, in PDF and in Word', () => {
+    for (const r of rendered) {
+      const meeting = r.project.meetings.find((m) => m.audience === r.audience)!;
+      if (!meeting.venue.accessibility) continue;
+      const label = r.project.language === 'nl' ? 'Toegankelijkheid' : 'Access';
+      expect(r.pdfText, `${r.project.area.name} ${r.audience}`).toContain(label);
+      expect(r.docxText, `${r.project.area.name} ${r.audience}`).toContain(label);
     }
   });
 

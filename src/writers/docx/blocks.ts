@@ -262,7 +262,10 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
     }
     case 'facts': {
       if (block.items.length === 0) return;
-      const label = Math.min(mmToTwips(30), Math.round(place.widthTw * 0.32));
+      // Word cannot size a column to its content in a fixed layout: estimate the longest bold label
+      // (about 0.6 em a character) so "Toegankelijkheid" is never broken in the middle of the word.
+      const longest = Math.max(...block.items.map((f) => clean(f.label).length));
+      const label = Math.min(Math.round(longest * s.scale.body * 0.6 * 20) + 160, Math.round(place.widthTw * 0.45));
       const widths = [label, place.widthTw - label];
       flow.table({
         width: { size: place.widthTw, type: d.WidthType.DXA },
