@@ -1,11 +1,28 @@
 // The two kinds of failure: a UserError is something the user can fix (exit 2, no stack trace),
 // an InternalError is our bug (exit 1, with a stack and a request to report it).
+import type { MessageKey } from './message-keys.js';
+import type { MessageParam } from './messages.js';
 
-/** A problem in the user's input or command line; its message is already in plain words. */
+/** A message from the catalogue (content/<lang>/messages.yaml), worded when it is shown. */
+export interface MessageRef {
+  key: MessageKey;
+  params?: Record<string, MessageParam>;
+}
+
+/**
+ * A problem in the user's input or command line. Raised anywhere (a writer, a material) with a
+ * catalogue key, it is worded in the user's language where it is shown; a plain string is for
+ * messages already worded (e.g. from the catalogue by the caller).
+ */
 export class UserError extends Error {
   override readonly name = 'UserError';
-  constructor(message: string, readonly exitCode = 2) {
-    super(message);
+  readonly ref?: MessageRef;
+  constructor(
+    message: string | MessageRef,
+    readonly exitCode = 2,
+  ) {
+    super(typeof message === 'string' ? message : `${message.key} ${JSON.stringify(message.params ?? {})}`);
+    if (typeof message !== 'string') this.ref = message;
   }
 }
 

@@ -1,4 +1,4 @@
-// Imports point one way: cli → output → materials → {templating, content, project} → document.
+// Imports point one way: cli → output → materials → resolve → {templating, content, project} → document.
 // Writers see only the document model; nothing imports the CLI. This keeps a new material or a new
 // output format a change in one place.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,16 +18,17 @@ function modules(dir: string): string[] {
 
 /** What each area may import from the others (shared leaves: errors, paths, messages). */
 const ALLOWED: Record<string, string[]> = {
-  cli: ['output', 'materials', 'project', 'content', 'templating', 'writers', 'document'],
+  cli: ['output', 'materials', 'resolve', 'project', 'content', 'templating', 'writers', 'document'],
   output: ['materials', 'writers'],
-  materials: ['templating', 'content', 'project', 'document'],
+  materials: ['resolve', 'templating', 'content', 'project', 'document'],
+  resolve: ['content', 'project', 'document'],
   project: ['content'],
   templating: ['document'],
   content: [],
   writers: ['document'],
   document: [],
 };
-const LEAVES = ['errors', 'paths', 'messages'];
+const LEAVES = ['errors', 'paths', 'messages', 'message-keys', 'languages'];
 
 describe('import directions', () => {
   for (const file of modules(src)) {
@@ -38,6 +39,20 @@ describe('import directions', () => {
       const imported = [...text.matchAll(/(?:from|import\(?)\s*'(\.[^']+)'/g)].map((m) => area(join(file, '..', m[1])));
       const wrong = imported.filter((to) => to !== from && !LEAVES.includes(to) && !ALLOWED[from].includes(to));
       expect(wrong, `${from} may import ${ALLOWED[from].join(', ') || 'nothing else'}`).toEqual([]);
+    });
+  }
+});
+
+describe('materials read the resolved project', () => {
+  // The raw file's shape (project/schema) stays behind the resolve stage: materials may name its
+  // audience type, nothing else, so no material can look a person or a time up on its own.
+  for (const file of modules(join(src, 'materials'))) {
+    it(relative(src, file), () => {
+      const text = readFileSync(file, 'utf8');
+      const fromProject = [...text.matchAll(/import (type )?\{([^}]*)\} from '\.\.\/project\/[^']+'/g)];
+      const names = fromProject.flatMap((m) => m[2].split(',').map((n) => n.replace(/^\s*type\s+/, '').trim()).filter(Boolean));
+      expect(fromProject.every((m) => m[1] === 'type ' || /^\s*type /.test(m[2]))).toBe(true);
+      expect(names.filter((n) => n !== 'Audience')).toEqual([]);
     });
   }
 });

@@ -3,9 +3,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../src/materials/context.js';
+import { resolveProject } from '../src/resolve/index.js';
 import { MATERIAL_IDS, MATERIALS } from '../src/materials/registry.js';
 import { loadProjectFile } from '../src/project/load.js';
+import { writeIcs } from '../src/writers/ics.js';
 
 const root = join(import.meta.dirname, '..');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -24,14 +25,14 @@ describe.each(examples)('%s', (example) => {
   const folder = join(root, 'tests', 'golden', basename(example, '.yaml'));
 
   it.each(MATERIAL_IDS)('%s matches its golden document model', async (id) => {
-    const ctx = createContext(project!, dirname(file));
+    const ctx = resolveProject(project!, { baseDir: dirname(file) });
     const outputs = await (await MATERIALS[id].load())(ctx, {});
     for (const output of outputs) {
-      const target = join(folder, `${output.name}.json`);
+      const target = join(folder, output.kind === 'calendar' ? `${output.name}.ics.json` : `${output.name}.json`);
       const actual =
         output.kind === 'document'
           ? portable(JSON.stringify(output.document, null, 2))
-          : portable(JSON.stringify({ file: output.name, text: new TextDecoder().decode(output.bytes) }, null, 2));
+          : portable(JSON.stringify({ file: `${output.name}.ics`, text: new TextDecoder().decode(await writeIcs(output.calendar)) }, null, 2));
       if (update) {
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, `${actual}\n`);

@@ -3,27 +3,27 @@
 import { createRequire } from 'node:module';
 import type * as CommanderModule from 'commander';
 import { UserError } from '../errors.js';
+import { isLang, languageCodes, type Lang } from '../languages.js';
+import { MATERIALS } from '../materials/registry.js';
+import { t } from '../messages.js';
+import { documentFormats } from '../writers/index.js';
 
 // commander is CommonJS. Importing it as ESM makes Node scan its source for named exports on every
 // start (about 10 ms of a 25 ms budget for --help); require() skips that scan.
 const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof CommanderModule;
 type Command = CommanderModule.Command;
 
-type Lang = 'nl' | 'en';
-
 /** The language for messages: `--lang` wins, then WELKOME_WIJK_LANG, then Dutch. */
 function messageLang(argv: string[]): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? process.env.WELKOME_WIJK_LANG : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
-  return value === 'en' ? 'en' : 'nl';
+  return isLang(value) ? value : 'nl';
 }
-
-const FORMATS_HELP = 'pdf,docx';
 
 export function buildProgram(run: (task: () => Promise<number>) => Promise<void>): Command {
   const program = new Command('welkome-wijk')
     .description('Materials for a Welkome Wijk neighbourhood project, from one YAML file: invitations, agendas, run sheets, handout cards, evaluation forms and calendar files, as PDF and DOCX.')
-    .addOption(new Option('--lang <lang>', 'language of messages (the materials use the language in the file)').choices(['nl', 'en']))
+    .addOption(new Option('--lang <lang>', 'language of messages (the materials use the language in the file)').choices(languageCodes()))
     .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
     .showHelpAfterError()
     .addHelpText(
@@ -92,27 +92,24 @@ Examples:
     .command('render')
     .description('make the materials as PDF and DOCX (and .ics calendar files)')
     .addHelpText('after', '\nExamples:\n  $ welkome-wijk render all\n  $ welkome-wijk render invite --audience bewoners --format pdf\n  $ welkome-wijk render cards examples/heumen-malden.yaml --out materialen');
-  const materials: [string, string, boolean][] = [
-    ['all', 'every material for the file', true],
-    ['invite', 'invitations, one per audience', true],
-    ['kickoff', 'kick-off agenda, run sheet and timeline worksheet', false],
-    ['schedule', "each meeting's programme and run sheet, and the season overview", true],
-    ['calendar', 'calendar files (.ics) for the kick-off and each meeting', true],
-    ['cards', 'handout cards: golden rules, contact tips, practice situations', true],
-    ['evaluation', 'evaluation forms per meeting and the final evaluation guide', true],
+  // The subcommands come from the materials registry: a new material is a new command.
+  const lang = messageLang(process.argv);
+  const formats = documentFormats().join(',');
+  const materials = [
+    { name: 'all', summary: t(lang, 'summary_all'), perAudience: true, documents: true },
+    ...Object.entries(MATERIALS).map(([name, m]) => ({ name, summary: t(lang, m.summary), perAudience: m.perAudience, documents: m.produces === 'documents' })),
   ];
-  for (const [name, summary, perAudience] of materials) {
-    const cmd = render
-      .command(name)
-      .description(summary)
-      .argument('[file]', 'the neighbourhood file', 'welkome-wijk.yaml')
-      .option('-f, --format <formats>', `output formats, comma-separated (${FORMATS_HELP})`, FORMATS_HELP)
+  for (const { name, summary, perAudience, documents } of materials) {
+    const cmd = render.command(name).description(summary).argument('[file]', 'the neighbourhood file', 'welkome-wijk.yaml');
+    // Calendars are always .ics: offering --format there would be an option that does nothing.
+    if (documents) cmd.option('-f, --format <formats>', `output formats, comma-separated (${formats})`, formats);
+    cmd
       .option('-o, --out <dir>', 'folder to write into (a subfolder per municipality and area)', 'materialen')
       .option('-t, --templates <dir...>', 'your own templates folder(s), searched before the built-ins')
       .addHelpText('after', `\nExamples:\n  $ welkome-wijk render ${name}${perAudience && name !== 'all' ? ' --audience bewoners' : ''}\n  $ welkome-wijk render ${name} examples/nijmegen-heseveld.yaml --format pdf --out materialen`);
     if (perAudience) cmd.option('-a, --audience <audience>', 'only this audience: professionals, vrijwilligers or bewoners');
-    cmd.action((file: string, opts: { audience?: string; format: string; out: string; templates?: string[] }) =>
-      run(async () => (await import('./render.js')).renderCommand(name as never, file, { ...opts, lang: messageLang(process.argv) })),
+    cmd.action((file: string, opts: { audience?: string; format?: string; out: string; templates?: string[] }) =>
+      run(async () => (await import('./render.js')).renderCommand(name as never, file, { ...opts, format: opts.format ?? formats, lang: messageLang(process.argv) })),
     );
   }
 
@@ -136,10 +133,10 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof UserError) {
-      process.stderr.write(`${err.message}\n`);
+      // Errors raised deep down (a writer, the resolve stage) carry a catalogue key: worded here, in the user's language.
+      process.stderr.write(`${err.ref ? t(lang, err.ref.key, err.ref.params) : err.message}\n`);
       return err.exitCode;
     }
-    const { t } = await import('../messages.js');
     process.stderr.write(`${t(lang, 'internal_error')}\n\n${(err as Error)?.stack ?? String(err)}\n`);
     return 1;
   }

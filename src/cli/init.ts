@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../output/files.js';
 import { packageRoot } from '../paths.js';
 import { projectJsonSchema } from '../project/json-schema.js';
 import { checkProjectSource } from '../project/load.js';
-import type { Lang } from '../messages.js';
+import type { Lang, MessageKey } from '../messages.js';
 import { t } from '../messages.js';
 
 export interface InitOptions {
@@ -30,7 +30,7 @@ export async function initCommand(file: string, opts: InitOptions): Promise<numb
 
   const { input, select } = await import('@inquirer/prompts');
   const required = (value: string) => (value.trim() ? true : t(lang, 'init_required'));
-  const ask = (key: string, opts: { required?: boolean; default?: string } = {}) =>
+  const ask = (key: MessageKey, opts: { required?: boolean; default?: string } = {}) =>
     input({ message: t(lang, key), default: opts.default, validate: opts.required === false ? undefined : required }).then((v) => v.trim());
   try {
     const language = await select({ message: t(lang, 'init_language'), choices: [{ name: 'Nederlands', value: 'nl' as const }, { name: 'English', value: 'en' as const }], default: lang });

@@ -1,13 +1,13 @@
 // `welkome-wijk render <material> [file]`: validate the file, render the materials, write them.
 import { dirname, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { createContext } from '../materials/context.js';
-import { MATERIAL_IDS, type MaterialId } from '../materials/registry.js';
+import { MATERIAL_IDS, MATERIALS, type MaterialId } from '../materials/registry.js';
 import type { Lang } from '../messages.js';
 import { t } from '../messages.js';
 import { AUDIENCES, type Audience } from '../project/schema.js';
 import { renderProject } from '../output/render.js';
-import { FORMATS, type Format } from '../writers/index.js';
+import { resolveProject } from '../resolve/index.js';
+import { documentFormats } from '../writers/index.js';
 import { loadForCommand } from './load-project.js';
 
 export interface RenderOptions {
@@ -18,11 +18,12 @@ export interface RenderOptions {
   lang: Lang;
 }
 
-function parseFormats(value: string, lang: Lang): Format[] {
+function parseFormats(value: string, lang: Lang): string[] {
+  const known = documentFormats();
   const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-  const wrong = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (wrong.length || !formats.length) throw new UserError(t(lang, 'cli_bad_format', { got: wrong.join(', ') || value, allowed: FORMATS.join(', ') }));
-  return [...new Set(formats)] as Format[];
+  const wrong = formats.filter((f) => !known.includes(f));
+  if (wrong.length || !formats.length) throw new UserError(t(lang, 'cli_bad_format', { got: wrong.join(', ') || value, allowed: known.join(', ') }));
+  return [...new Set(formats)];
 }
 
 function parseAudience(value: string | undefined, lang: Lang): Audience | undefined {
@@ -44,7 +45,7 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
   if (audience && !project.meetings.some((m) => m.audience === audience) && what !== 'all') {
     throw new UserError(t(opts.lang, 'cli_no_meeting_for', { audience }));
   }
-  const ctx = createContext(project, dirname(resolve(file)), opts.templates ?? []);
+  const ctx = resolveProject(project, { baseDir: dirname(resolve(file)), templateDirs: opts.templates });
   const materials = what === 'all' ? MATERIAL_IDS : [what];
   const written = await renderProject(ctx, { materials, formats, outDir: opts.out, options: { audience }, manifest: what === 'all' });
   const shown = (path: string) => {
@@ -56,7 +57,8 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
     process.stdout.write(`${t(opts.lang, 'render_folder', { folder: shown(dirname(written[0].path)) })}\n`);
     for (const id of [...MATERIAL_IDS, 'manifest'] as const) {
       const files = written.filter((f) => f.material === id);
-      if (files.length) process.stdout.write(`${t(opts.lang, 'render_group', { material: t(opts.lang, `material_${id}`), count: files.length })}\n`);
+      const group = id === 'manifest' ? 'material_manifest' : MATERIALS[id].group;
+      if (files.length) process.stdout.write(`${t(opts.lang, 'render_group', { material: t(opts.lang, group), count: files.length })}\n`);
     }
   } else {
     for (const f of written) process.stdout.write(`${t(opts.lang, 'render_written', { file: shown(f.path), size: humanSize(f.bytes) })}\n`);

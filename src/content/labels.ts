@@ -4,11 +4,28 @@ import { loadContentFile, type Lang } from './library.js';
 
 const audienceLabel = z.strictObject({ name: z.string(), people: z.string(), invitee: z.string() });
 
+/** An object of texts with exactly these keys: the compiler then knows every label a material may use. */
+function texts<const K extends string>(...keys: K[]) {
+  return z.strictObject(Object.fromEntries(keys.map((k) => [k, z.string().min(1)])) as Record<K, z.ZodString>);
+}
+
 const labelsSchema = z.strictObject({
   audiences: z.strictObject({ professionals: audienceLabel, vrijwilligers: audienceLabel, bewoners: audienceLabel }),
   areaKinds: z.strictObject({ wijk: z.string(), dorp: z.string(), stadsdeel: z.string(), gemeente: z.string() }),
-  facts: z.record(z.string(), z.string()),
-  materials: z.record(z.string(), z.string()),
+  facts: texts('when', 'where', 'address', 'duration', 'accessibility', 'meal', 'cost', 'register', 'email', 'phone', 'website', 'deadline', 'organiser', 'contact', 'link', 'leader', 'experts', 'participants', 'notes'),
+  materials: texts(
+    'invitation',
+    'meetingName',
+    'kickoffName',
+    'goldenRule',
+    'contactTip',
+    'practiceSituation',
+    'goldenRulesDeck',
+    'contactTipsDeck',
+    'situationsDeck',
+    'evaluationForm',
+    'finalEvaluationGuide',
+  ),
   mealText: z.string(),
   costText: z.string(),
   pageLabel: z.string(),
@@ -60,7 +77,7 @@ const labelsSchema = z.strictObject({
     meetingRunSheetTitle: z.string(),
     seasonTitle: z.string(),
   }),
-  /** One plain line per awareness-meeting part (by id in meeting.yaml), for the participants' programme. */
+  /** One plain line per awareness-meeting part (by id in meeting.yaml; a test checks every part has one). */
   meetingPartLines: z.record(z.string(), z.string()),
 });
 

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { packageRoot } from '../paths.js';
+import { isLang } from '../languages.js';
 import { LANGS, loadContentFile, type Lang } from './library.js';
 
 /** One stigmatising word or phrase found in a text. */
@@ -191,5 +192,5 @@ function filesUnder(folder: string): string[] {
 /** content/nl/... and templates/en/... say their language; anything else is checked in both. */
 function languagesOf(file: string): readonly Lang[] {
   const folder = file.split('/')[1];
-  return LANGS.includes(folder as Lang) ? [folder as Lang] : LANGS;
+  return isLang(folder) ? [folder] : LANGS;
 }

@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { InternalError } from '../errors.js';
-import { packageRoot } from '../paths.js';
+import { contentDirOf, languageCodes, REFERENCE_LANG, type Lang } from '../languages.js';
 
-/** The languages the shipped content exists in. */
-export type Lang = 'nl' | 'en';
-export const LANGS: readonly Lang[] = Object.freeze(['nl', 'en'] as const);
+export type { Lang } from '../languages.js';
+/** The languages the shipped content exists in (the language table's codes). */
+export const LANGS: readonly Lang[] = languageCodes();
 
 /** The three audiences, invited separately and always in this order. */
 export type Audience = 'professionals' | 'vrijwilligers' | 'bewoners';
@@ -169,10 +169,11 @@ function tipsFileSchema(lang: Lang): z.ZodType<Tips> {
             path: ['goldenRules', index, 'id'],
           });
         }
-        if (lang === 'en' && rule.translation === undefined) {
+        // The acronyms are made of Dutch words: every other language says what they mean.
+        if (lang !== REFERENCE_LANG && rule.translation === undefined) {
           ctx.addIssue({
             code: 'custom',
-            message: 'the English golden rules need a translation',
+            message: 'golden rules outside Dutch need a translation',
             path: ['goldenRules', index, 'translation'],
           });
         }
@@ -182,7 +183,7 @@ function tipsFileSchema(lang: Lang): z.ZodType<Tips> {
 }
 
 // One schema object per language, so the validation cache keys stay stable.
-const tipsSchemas: Record<Lang, z.ZodType<Tips>> = { nl: tipsFileSchema('nl'), en: tipsFileSchema('en') };
+const tipsSchemas = new Map<Lang, z.ZodType<Tips>>();
 
 const situationsFileSchema: z.ZodType<PracticeSituation[]> = z
   .array(practiceSituationSchema)
@@ -197,10 +198,6 @@ const themesFileSchema: z.ZodType<Theme[]> = z
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-/** The package's content/ directory; this module sits two levels below the package root both as source and compiled. */
-export function contentRoot(): string {
-  return resolve(packageRoot(), 'content');
-}
 
 /** Parsed YAML per "lang/file", and validated results per schema and "lang/file". */
 const parsedCache = new Map<string, unknown>();
@@ -219,7 +216,7 @@ function readParsed(lang: Lang, file: string): unknown {
   const where = `content/${lang}/${file}`;
   let source: string;
   try {
-    source = readFileSync(resolve(contentRoot(), lang, file), 'utf8');
+    source = readFileSync(resolve(contentDirOf(lang), file), 'utf8');
   } catch (error) {
     throw new InternalError(`Cannot read the shipped file ${where}: ${(error as Error).message}`);
   }
@@ -258,7 +255,9 @@ export function loadContentFile<T>(lang: Lang, file: string, schema: z.ZodType<T
 
 /** The six golden rules and the contact tips (handbook appendix 7). */
 export function loadTips(lang: Lang): Tips {
-  return loadContentFile(lang, 'tips.yaml', tipsSchemas[lang]);
+  let schema = tipsSchemas.get(lang);
+  if (!schema) tipsSchemas.set(lang, (schema = tipsFileSchema(lang)));
+  return loadContentFile(lang, 'tips.yaml', schema);
 }
 
 /** All practice situations; every theme id they use exists in themes.yaml of the same language. */

@@ -2,6 +2,7 @@
 // writers and for the test that checks marks sit exactly on the card edges. All values in mm,
 // origin at the top-left corner of the sheet.
 import type { CardLayout } from './model.js';
+import { PAGE_MM } from './theme.js';
 
 export interface Rect {
   x: number;
@@ -32,7 +33,7 @@ export interface SheetGeometry {
   bleed: number;
 }
 
-const A4 = { width: 210, height: 297 };
+const A4 = PAGE_MM.A4;
 /** Cards are a little smaller than true A6/A5 so the marks fit in the printable margin. */
 const MARGIN_X = 7;
 const MARGIN_Y = 10.5;
@@ -94,9 +95,4 @@ export function sheetGeometry(layout: CardLayout): SheetGeometry {
     cutMarks,
     bleed: 0,
   };
-}
-
-/** Convert millimetres to PostScript points (what pdfmake measures in). */
-export function mmToPt(mm: number): number {
-  return (mm * 72) / 25.4;
 }

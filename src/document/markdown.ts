@@ -15,7 +15,7 @@ import type { Block, ContentBlock, Inline } from './model.js';
 export class MissingSlotError extends InternalError {
   constructor(
     readonly slot: string,
-    available: readonly string[],
+    readonly available: readonly string[],
   ) {
     super(
       `The text uses the slot [[${slot}]], but the material does not fill it. ` +
@@ -42,10 +42,6 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[ \t\r\n\f\v]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
-/** The text escapeMarkdown was given (but for its whitespace): for values read as data, not shown. */
-export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Blocks

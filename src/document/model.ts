@@ -114,13 +114,20 @@ export interface Theme {
   accent: string;
 }
 
+/**
+ * Who a document is for. `public` documents may be handed to anyone (invitations, programmes,
+ * cards); `team` documents are for the organisers and the pair (run sheets) and may name them.
+ */
+export type Visibility = 'public' | 'team';
+
 /** Document metadata written into the file (PDF info, DOCX core properties). */
 export interface DocumentMeta {
   title: string;
   subject?: string;
   author: string;
-  /** `nl` or `en`: the document language (DOCX `w:lang`, PDF /Lang). */
-  language: 'nl' | 'en';
+  /** BCP 47 tag of the document's language, e.g. `nl-NL` (DOCX `w:lang`, PDF /Lang). */
+  language: string;
+  visibility: Visibility;
   /** Creation and modification date in the file: fixed, so outputs are deterministic. */
   date: Date;
   keywords?: string[];

@@ -1,20 +1,12 @@
 // Handout cards: the six golden rules, the other contact tips, and each meeting's practice situations, as decks for print.
 import { loadLabels, type Labels } from '../content/labels.js';
-import { loadSituations, loadTips, type ContactTip, type GoldenRule } from '../content/library.js';
+import { loadTips, type ContactTip, type GoldenRule } from '../content/library.js';
 import type { Block, Card, CardLayout, ContentBlock, Inline } from '../document/model.js';
 import { InternalError } from '../errors.js';
-import type { Meeting, Project } from '../project/schema.js';
-import { baseDocument, type MaterialContext, type MaterialOptions, type Output } from './context.js';
+import { REFERENCE_LANG } from '../languages.js';
+import type { Situation } from '../resolve/index.js';
+import { baseDocument, templateProject, type MaterialContext, type MaterialOptions, type Output } from './context.js';
 import { renderText } from './text.js';
-
-/** What a situation card needs; built-in situations and a project's own ones both have it. */
-export interface SituationText {
-  id: string;
-  title: string;
-  role?: string;
-  story: string;
-  questions: string[];
-}
 
 /** The layouts the decks come in; the print-shop and A5 versions are extra outputs, not options. */
 export const CARD_LAYOUTS = {
@@ -58,14 +50,14 @@ export function expansionInlines(rule: Pick<GoldenRule, 'words' | 'expansion'>):
 /** The subtitle of a golden-rule card: the Dutch expansion, and in English projects what it means. */
 function ruleSubtitle(rule: GoldenRule, ctx: MaterialContext): Inline[] {
   const inlines = expansionInlines(rule);
-  // The acronyms only work in Dutch, so English cards keep the Dutch words and add their meaning.
-  if (ctx.lang === 'en' && rule.translation) inlines.push({ kind: 'lineBreak' }, { kind: 'text', text: rule.translation, italic: true });
+  // The acronyms only work in Dutch, so cards in other languages keep the Dutch words and add their meaning.
+  if (ctx.lang !== REFERENCE_LANG && rule.translation) inlines.push({ kind: 'lineBreak' }, { kind: 'text', text: rule.translation, italic: true });
   return inlines;
 }
 
 /** The back shared by every card of a deck: the project's name and one line about the approach. */
 function backOf(ctx: MaterialContext, labels: Labels, deck: string): ContentBlock[] {
-  const data = { project: ctx.project, areaKind: labels.areaKinds[ctx.project.area.kind], deck };
+  const data = { project: templateProject(ctx), areaKind: labels.areaKinds[ctx.area.kind], deck };
   return contentOnly(renderText(ctx, 'cards/back', data).parse({}), 'card back');
 }
 
@@ -93,27 +85,16 @@ export function contactTipCards(ctx: MaterialContext): Card[] {
   }));
 }
 
-/** A meeting's chosen situations, in the order chosen: the project's own first, then the library in the project's language. */
-export function situationsFor(project: Project, meeting: Meeting, lang: MaterialContext['lang']): SituationText[] {
-  const library = new Map(loadSituations(lang).map((s) => [s.id, s]));
-  const own = new Map(project.situations.map((s) => [s.id, s]));
-  return meeting.situations.map((id) => {
-    const found = own.get(id) ?? library.get(id);
-    // The validation rules reject unknown ids before anything is rendered.
-    if (!found) throw new InternalError(`Practice situation "${id}" is neither the project's own nor built in.`);
-    return { id: found.id, title: found.title, role: found.role, story: found.story, questions: found.questions };
-  });
-}
-
 /**
  * One card per situation. The situation's tip is left off on purpose: it is what the people with lived
  * experience may add after the groups have talked, and printed on the card it would answer the questions.
  */
-export function situationCards(ctx: MaterialContext, situations: SituationText[], layout: CardLayout = CARD_LAYOUTS.sheet): Card[] {
+export function situationCards(ctx: MaterialContext, situations: Situation[], layout: CardLayout = CARD_LAYOUTS.sheet): Card[] {
   const labels = loadLabels(ctx.lang);
   const back = backOf(ctx, labels, 'situations');
   return situations.map((situation) => {
-    const blocks = contentOnly(renderText(ctx, 'cards/situation', { situation: { role: null, ...situation } }).parse({}), 'practice situation');
+    const { id, title, role, story, questions } = situation;
+    const blocks = contentOnly(renderText(ctx, 'cards/situation', { situation: { id, title, role: role ?? null, story, questions } }).parse({}), 'practice situation');
     return { kicker: labels.materials.practiceSituation, title: situation.title, blocks: layout.kind === 'a4-two' ? sideBySide(blocks) : blocks, back };
   });
 }
@@ -137,7 +118,7 @@ function sideBySide(blocks: ContentBlock[]): ContentBlock[] {
 }
 
 function deck(ctx: MaterialContext, name: string, title: string, layout: CardLayout, cards: Card[]): Output {
-  const doc = baseDocument(ctx, { title: `${title} - ${ctx.project.area.name}`, size: layout.kind === 'a4-two' ? 'A5' : 'A6' });
+  const doc = baseDocument(ctx, { title: `${title} - ${ctx.area.name}`, visibility: 'public', size: layout.kind === 'a4-two' ? 'A5' : 'A6' });
   doc.blocks = [{ kind: 'cards', layout, cards }];
   return { kind: 'document', name, document: doc };
 }
@@ -152,14 +133,14 @@ export async function renderCards(ctx: MaterialContext, opts: MaterialOptions): 
     deck(ctx, 'kaarten-gouden-regels-drukwerk', labels.materials.goldenRulesDeck, CARD_LAYOUTS.printShop, rules),
     deck(ctx, 'kaarten-contacttips', labels.materials.contactTipsDeck, CARD_LAYOUTS.sheet, contactTipCards(ctx)),
   ];
-  for (const meeting of ctx.project.meetings) {
+  for (const meeting of ctx.meetings) {
     if (opts.audience && meeting.audience !== opts.audience) continue;
-    const situations = situationsFor(ctx.project, meeting, ctx.lang);
+    const { situations } = meeting;
     // A meeting without chosen situations has no deck: an empty file would only confuse.
     if (situations.length === 0) continue;
     const title = `${labels.materials.situationsDeck} ${labels.audiences[meeting.audience].people}`;
-    outputs.push(deck(ctx, `kaarten-situaties-${meeting.audience}`, title, CARD_LAYOUTS.sheet, situationCards(ctx, situations, CARD_LAYOUTS.sheet)));
-    outputs.push(deck(ctx, `kaarten-situaties-${meeting.audience}-a5`, title, CARD_LAYOUTS.large, situationCards(ctx, situations, CARD_LAYOUTS.large)));
+    outputs.push(deck(ctx, `kaarten-situaties-${meeting.fileSuffix}`, title, CARD_LAYOUTS.sheet, situationCards(ctx, situations, CARD_LAYOUTS.sheet)));
+    outputs.push(deck(ctx, `kaarten-situaties-${meeting.fileSuffix}-a5`, title, CARD_LAYOUTS.large, situationCards(ctx, situations, CARD_LAYOUTS.large)));
   }
   return outputs;
 }

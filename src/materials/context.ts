@@ -1,71 +1,43 @@
-// What every material gets to work with, and the pieces they share: the fixed file date, page
-// setup, footer, theme, and who may be named in public materials.
-import { resolve } from 'node:path';
+// What every material works with — the resolved project — and what it produces, plus the pieces
+// all materials share: the document frame (metadata, page, footer, logo) and the project fields
+// templates may see.
+import type { Calendar } from '../document/calendar.js';
+import type { Document, PageSetup, Visibility } from '../document/model.js';
 import { loadLabels } from '../content/labels.js';
-import type { Document, PageSetup } from '../document/model.js';
-import { sameName } from '../project/names.js';
-import type { Audience, DiscussionLeader, LivedExperiencePerson, Meeting, Project } from '../project/schema.js';
+import { localeOf } from '../languages.js';
+import type { Audience } from '../project/schema.js';
+import type { ResolvedProject } from '../resolve/index.js';
 
-export type Lang = 'nl' | 'en';
+/** Materials read the resolved project and nothing else (see src/resolve). */
+export type MaterialContext = ResolvedProject;
 
-export interface MaterialContext {
-  project: Project;
-  /** The materials' language: the file's `language`. */
-  lang: Lang;
-  /** The date written into every file, so the same input gives the same bytes. */
-  date: Date;
-  /** The folder of the neighbourhood file; relative paths in it start here. */
-  baseDir: string;
-  /** Folders with the user's own templates, searched before the built-ins. */
-  templateDirs: string[];
-}
-
-/** What a material produces: documents (written as PDF/DOCX) or ready-made files (calendars). */
+/** What a material produces: documents (written as PDF, DOCX, ...) or calendars (written as .ics). */
 export type Output =
   | { kind: 'document'; name: string; document: Document }
-  | { kind: 'file'; name: string; bytes: Uint8Array };
+  | { kind: 'calendar'; name: string; visibility: Visibility; calendar: Calendar };
 
 export interface MaterialOptions {
   /** Only this audience's meeting, where a material is per meeting. */
   audience?: Audience;
 }
 
+/** Who an output is for: public outputs never name a person with lived experience who did not consent. */
+export function visibilityOf(output: Output): Visibility {
+  return output.kind === 'document' ? output.document.meta.visibility : output.visibility;
+}
+
 /**
- * The date inside generated files: SOURCE_DATE_EPOCH when set (reproducible builds), else the
- * earliest date in the project, so it never depends on when the command runs.
+ * The project as templates see it: the public facts only. Templates (also a user's own) get
+ * people through the fields a material hands them, already reduced to what that material may show.
  */
-export function documentDate(project: Project, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  const dates = [project.kickoff?.date, ...project.meetings.map((m) => m.date)].filter((d): d is string => !!d).sort();
-  return new Date(`${dates[0] ?? '2026-01-01'}T00:00:00Z`);
-}
-
-export function createContext(project: Project, baseDir: string, extraTemplateDirs: string[] = []): MaterialContext {
-  const templateDirs = [...extraTemplateDirs.map((d) => resolve(d))];
-  if (project.templates) templateDirs.push(resolve(baseDir, project.templates));
-  return { project, lang: project.language, date: documentDate(project), baseDir, templateDirs };
-}
-
-/** A person with lived experience may be named in public materials only with their consent. */
-export function publicName(person: LivedExperiencePerson): string | undefined {
-  return person.public ? person.name : undefined;
-}
-
-/** The people in a meeting's pair, looked up by name (the rules made sure they exist). */
-export function pairOf(project: Project, names: string[]): LivedExperiencePerson[] {
-  return names
-    .map((n) => project.team.livedExperience.find((p) => sameName(p.name, n)))
-    .filter((p): p is LivedExperiencePerson => !!p);
-}
-
-/** The meeting's discussion leader as listed in the team (with organisation and contact). */
-export function leaderOf(project: Project, meeting: Meeting): DiscussionLeader | undefined {
-  return project.team.discussionLeaders.find((l) => sameName(l.name, meeting.leader));
+export function templateProject(ctx: MaterialContext) {
+  return { municipality: ctx.municipality, area: { name: ctx.area.name, kind: ctx.area.kind, inhabitants: ctx.area.inhabitants ?? null }, language: ctx.lang };
 }
 
 export interface BaseOptions {
   title: string;
+  /** Public documents may be handed to anyone; team documents carry "internal" in their header. */
+  visibility: Visibility;
   subject?: string;
   header?: string;
   size?: PageSetup['size'];
@@ -75,28 +47,29 @@ export interface BaseOptions {
 
 /** A document with the project's metadata, theme and footer; materials add the blocks. */
 export function baseDocument(ctx: MaterialContext, opts: BaseOptions): Document {
-  const { project } = ctx;
-  const organisations = project.branding.organisations.length ? project.branding.organisations : [project.organisers.projectLeader.organisation];
-  const logo = project.branding.logo ? resolve(ctx.baseDir, project.branding.logo) : undefined;
+  const labels = loadLabels(ctx.lang);
+  // Internal documents say so on every page, so a copy left on a table is recognised as not for handing out.
+  const header = opts.visibility === 'team' ? [opts.header, labels.schedule.internal].filter(Boolean).join(' · ') : opts.header;
   return {
     meta: {
       title: opts.title,
-      subject: opts.subject ?? `Welkome Wijk ${project.area.name}`,
-      author: organisations.join(', '),
-      language: ctx.lang,
+      subject: opts.subject ?? `Welkome Wijk ${ctx.area.name}`,
+      author: ctx.organisations.join(', '),
+      language: localeOf(ctx.lang),
+      visibility: opts.visibility,
       date: ctx.date,
-      keywords: ['Welkome Wijk', project.municipality, project.area.name],
+      keywords: ['Welkome Wijk', ctx.municipality, ctx.area.name],
     },
     page: {
       size: opts.size ?? 'A4',
       orientation: opts.orientation ?? 'portrait',
       marginsMm: opts.marginsMm ?? [17, 19, 19, 19],
-      header: opts.header,
-      logo: logo ? { path: logo, heightMm: 11, alt: loadLabels(ctx.lang).logoAlt } : undefined,
-      footer: { text: organisations.join(' · '), pageLabel: loadLabels(ctx.lang).pageLabel },
+      header: header || undefined,
+      logo: ctx.logo ? { path: ctx.logo, heightMm: 11, alt: labels.logoAlt } : undefined,
+      footer: { text: ctx.organisations.join(' · '), pageLabel: labels.pageLabel },
     },
-    theme: { accent: project.branding.accentColor },
+    theme: { accent: ctx.accentColor },
     blocks: [],
-    allowedFiles: logo ? [logo] : [],
+    allowedFiles: ctx.logo ? [ctx.logo] : [],
   };
 }

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { loadLabels } from '../content/labels.js';
 import { loadContentFile, type Lang } from '../content/library.js';
 import type { Block, ContentBlock } from '../document/model.js';
-import type { Meeting } from '../project/schema.js';
-import { baseDocument, type MaterialContext, type MaterialOptions, type Output } from './context.js';
-import { renderText, wording } from './text.js';
+import type { ResolvedMeeting } from '../resolve/index.js';
+import { baseDocument, templateProject, type MaterialContext, type MaterialOptions, type Output } from './context.js';
+import { renderText } from './text.js';
 
 // The same text rules as the other shipped content: a field left empty is caught on loading.
 const text = z
@@ -63,47 +63,47 @@ function sideBySide(questions: readonly { question: string }[], lines: number): 
 }
 
 /** The participants' form for one meeting on one paper size. */
-export function surveyFor(ctx: MaterialContext, meeting: Meeting, size: keyof typeof FORMS): Output {
-  const { project, lang } = ctx;
+export function surveyFor(ctx: MaterialContext, meeting: ResolvedMeeting, size: keyof typeof FORMS): Output {
+  const { lang } = ctx;
   const labels = loadLabels(lang);
   const texts = loadEvaluation(lang).survey;
   const form = FORMS[size];
   const grades: Block[] = texts.grades.map((g) => ({ kind: 'scoreBoxes', label: g.question, from: texts.gradeScale.min, to: texts.gradeScale.max }));
   const open: Block[] = form.compact ? sideBySide(texts.open, form.lines) : texts.open.map((o) => ({ kind: 'writeLines', label: o.question, lines: form.lines }));
   const data = {
-    project,
-    meeting,
+    project: templateProject(ctx),
+    meeting: { audience: meeting.audience, date: meeting.date, start: meeting.start, venue: meeting.venue },
     survey: texts,
     meetingName: labels.materials.meetingName,
     audience: labels.audiences[meeting.audience],
-    // Formatted here: the data reaches the template escaped, and an escaped ISO date is no date to the helpers.
-    meetingDate: wording(lang).date(meeting.date),
     /** True on A5: the template uses a smaller title there. */
     compact: form.compact,
   };
   const doc = baseDocument(ctx, {
-    title: `${labels.materials.evaluationForm} ${labels.audiences[meeting.audience].people} - ${project.area.name}`,
-    header: `Welkome Wijk ${project.area.name}`,
+    title: `${labels.materials.evaluationForm} ${labels.audiences[meeting.audience].people} - ${ctx.area.name}`,
+    visibility: 'public',
+    header: `Welkome Wijk ${ctx.area.name}`,
     size,
     marginsMm: [...form.margins],
   });
   doc.blocks = renderText(ctx, 'evaluation/survey', data).parse({ grades, open });
-  return { kind: 'document', name: `evaluatie-${meeting.audience}${form.suffix}`, document: doc };
+  return { kind: 'document', name: `evaluatie-${meeting.fileSuffix}${form.suffix}`, document: doc };
 }
 
 /** The guide for the final group interview with the project group, with room for notes under every topic. */
 export function finalEvaluationGuide(ctx: MaterialContext): Output {
-  const { project, lang } = ctx;
+  const { lang } = ctx;
   const labels = loadLabels(lang);
   // The first topic shares its page with the introduction; every other topic has a page of its own,
   // so the note-taker never turns a page in the middle of a topic.
   const notes: ContentBlock[] = [{ kind: 'writeLines', label: labels.facts.notes, lines: 10 }];
   const notesPage: ContentBlock[] = [{ kind: 'writeLines', label: labels.facts.notes, lines: 17 }];
-  const final = project.finalEvaluation;
-  const data = { project, final: loadEvaluation(lang).final, evaluationDate: final ? wording(lang).date(final.date) : null };
+  const data = { project: templateProject(ctx), final: loadEvaluation(lang).final, evaluationDate: ctx.finalEvaluation?.date ?? null };
+  // For the project group's own conversation: it names no one, but is not meant for participants.
   const doc = baseDocument(ctx, {
-    title: `${labels.materials.finalEvaluationGuide} - ${project.area.name}`,
-    header: `Welkome Wijk ${project.area.name}`,
+    title: `${labels.materials.finalEvaluationGuide} - ${ctx.area.name}`,
+    visibility: 'team',
+    header: `Welkome Wijk ${ctx.area.name}`,
   });
   doc.blocks = renderText(ctx, 'evaluation/final', data).parse({ notes, notesPage });
   return { kind: 'document', name: 'eindevaluatie-gespreksleidraad', document: doc };
@@ -111,7 +111,7 @@ export function finalEvaluationGuide(ctx: MaterialContext): Output {
 
 export async function renderEvaluation(ctx: MaterialContext, opts: MaterialOptions): Promise<Output[]> {
   const outputs: Output[] = [];
-  for (const meeting of ctx.project.meetings) {
+  for (const meeting of ctx.meetings) {
     if (opts.audience && meeting.audience !== opts.audience) continue;
     outputs.push(surveyFor(ctx, meeting, 'A4'), surveyFor(ctx, meeting, 'A5'));
   }

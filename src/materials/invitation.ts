@@ -2,17 +2,16 @@
 // templates/<lang>/invitation/<audience>.md.hbs, the when/where/register blocks are built here.
 import { loadLabels, type Labels } from '../content/labels.js';
 import type { ContentBlock, Fact } from '../document/model.js';
-import type { Meeting } from '../project/schema.js';
-import { baseDocument, leaderOf, pairOf, publicName, type MaterialContext, type MaterialOptions, type Output } from './context.js';
-import { renderText, textInline } from './text.js';
-import { meetingEnd } from './timing.js';
+import { shown, shownName, type ResolvedMeeting } from '../resolve/index.js';
+import { baseDocument, templateProject, type MaterialContext, type MaterialOptions, type Output } from './context.js';
+import { renderText, textInline, wording, type Words } from './text.js';
 
 /** Everything practical in one place: when, where, food, cost, how to register; the QR code beside it. */
-function details(meeting: Meeting, labels: Labels, when: string, duration: string, deadline?: string): ContentBlock[] {
+function details(meeting: ResolvedMeeting, labels: Labels, words: Words): ContentBlock[] {
   const r = meeting.registration;
   const facts: Fact[] = [
-    { label: labels.facts.when, value: textInline(when) },
-    { label: labels.facts.duration, value: textInline(duration) },
+    { label: labels.facts.when, value: textInline(words.when(meeting.date, meeting.start, meeting.end)) },
+    { label: labels.facts.duration, value: textInline(words.duration(meeting.durationMinutes)) },
     { label: labels.facts.where, value: textInline(meeting.venue.name) },
     { label: labels.facts.address, value: textInline(meeting.venue.address) },
   ];
@@ -22,7 +21,7 @@ function details(meeting: Meeting, labels: Labels, when: string, duration: strin
   if (r.email) facts.push({ label: labels.facts.email, value: [{ kind: 'link', text: r.email, url: `mailto:${r.email}` }] });
   if (r.phone) facts.push({ label: labels.facts.phone, value: [{ kind: 'link', text: r.phone, url: `tel:${r.phone.replace(/[^+0-9]/g, '')}` }] });
   if (r.url) facts.push({ label: labels.facts.website, value: [{ kind: 'link', text: r.url.replace(/^https?:\/\//, ''), url: r.url }] });
-  if (deadline) facts.push({ label: labels.facts.deadline, value: textInline(deadline, { bold: true }) });
+  if (r.deadline) facts.push({ label: labels.facts.deadline, value: textInline(words.date(r.deadline), { bold: true }) });
   if (!r.url) return [{ kind: 'facts', items: facts }];
   // The QR code sits beside the details, so scanning and reading need no page turn.
   return [
@@ -36,41 +35,49 @@ function details(meeting: Meeting, labels: Labels, when: string, duration: strin
   ];
 }
 
-/** One invitation document for one meeting. */
-export function invitationFor(ctx: MaterialContext, meeting: Meeting): Output {
-  const { project, lang } = ctx;
-  const labels = loadLabels(lang);
-  const leader = leaderOf(project, meeting);
-  const pair = pairOf(project, meeting.livedExperience);
-  // Privacy: only people who said yes are named; the others are counted, never described.
-  const namedExperts = pair.map(publicName).filter((n): n is string => !!n);
-  const data = {
-    project,
-    meeting,
-    audience: labels.audiences[meeting.audience],
-    areaKind: labels.areaKinds[project.area.kind],
-    leaderName: leader?.name ?? meeting.leader,
-    leaderOrganisation: leader?.organisation,
+/**
+ * Who leads and who tells their story, as a public document may say it: only the people who said
+ * yes are named, the others are counted, never described.
+ */
+export function meetingTeamForTemplates(meeting: ResolvedMeeting) {
+  const namedExperts = meeting.pair.map((p) => shownName(p, 'public')).filter((n): n is string => !!n);
+  const leader = shown(meeting.leader, 'public');
+  return {
+    leaderName: leader.name ?? null,
+    leaderOrganisation: leader.organisation ?? null,
     namedExperts,
-    expertCount: pair.length,
-    unnamedCount: pair.length - namedExperts.length,
-    organiser: project.organisers.projectLeader,
-    organisations: project.branding.organisations.length ? project.branding.organisations : [project.organisers.projectLeader.organisation],
+    expertCount: meeting.pair.length,
+    unnamedCount: meeting.pair.length - namedExperts.length,
   };
-  const text = renderText(ctx, `invitation/${meeting.audience}`, data);
-  const deadline = meeting.registration.deadline ? text.helpers.date(meeting.registration.deadline) : undefined;
-  const blocks = text.parse({
-    details: details(meeting, labels, text.helpers.when(meeting.date, meeting.start, meetingEnd(meeting)), text.helpers.duration(meeting.durationMinutes), deadline),
+}
+
+/** The project's public contact, as templates see it. */
+export function organiserForTemplates(ctx: MaterialContext) {
+  const o = shown(ctx.projectLeader, 'public');
+  return { name: o.name ?? null, organisation: o.organisation ?? null, email: o.email ?? null, phone: o.phone ?? null };
+}
+
+/** One invitation document for one meeting. */
+export function invitationFor(ctx: MaterialContext, meeting: ResolvedMeeting): Output {
+  const labels = loadLabels(ctx.lang);
+  const text = renderText(ctx, `invitation/${meeting.audience}`, {
+    project: templateProject(ctx),
+    meeting: { audience: meeting.audience, date: meeting.date, start: meeting.start, end: meeting.end, durationMinutes: meeting.durationMinutes, venue: meeting.venue, meal: meeting.meal },
+    audience: labels.audiences[meeting.audience],
+    areaKind: labels.areaKinds[ctx.area.kind],
+    ...meetingTeamForTemplates(meeting),
+    organiser: organiserForTemplates(ctx),
+    organisations: ctx.organisations,
   });
   const doc = baseDocument(ctx, {
-    title: `${labels.materials.invitation} ${labels.audiences[meeting.audience].people} - ${project.area.name}`,
-    header: `Welkome Wijk ${project.area.name}`,
+    title: `${labels.materials.invitation} ${labels.audiences[meeting.audience].people} - ${ctx.area.name}`,
+    visibility: 'public',
+    header: `Welkome Wijk ${ctx.area.name}`,
   });
-  doc.blocks = blocks;
-  return { kind: 'document', name: `uitnodiging-${meeting.audience}`, document: doc };
+  doc.blocks = text.parse({ details: details(meeting, labels, wording(ctx.lang)) });
+  return { kind: 'document', name: `uitnodiging-${meeting.fileSuffix}`, document: doc };
 }
 
 export async function renderInvitations(ctx: MaterialContext, opts: MaterialOptions): Promise<Output[]> {
-  return ctx.project.meetings.filter((m) => !opts.audience || m.audience === opts.audience).map((m) => invitationFor(ctx, m));
+  return ctx.meetings.filter((m) => !opts.audience || m.audience === opts.audience).map((m) => invitationFor(ctx, m));
 }
-

@@ -2,69 +2,40 @@
 import { loadLabels, type Labels } from '../content/labels.js';
 import { loadKickoffProgramme, type KickoffPart, type KickoffProgramme, type KickoffRole } from '../content/programme.js';
 import type { ContentBlock, Fact, Inline } from '../document/model.js';
-import type { Kickoff, Project } from '../project/schema.js';
-import { baseDocument, type MaterialContext, type MaterialOptions, type Output } from './context.js';
-import { renderText, textInline, wording } from './text.js';
-import { kickoffTimes, type KickoffSchedule } from './timing.js';
+import { shownName, type ResolvedKickoff } from '../resolve/index.js';
+import { baseDocument, templateProject, type MaterialContext, type MaterialOptions, type Output } from './context.js';
+import { organiserForTemplates } from './invitation.js';
+import { renderText, textInline, wording, type Words } from './text.js';
 
-type Words = ReturnType<typeof wording>;
-type RoleId = KickoffRole['id'];
-
-/** Everything the three documents share: the programme on the clock, the roles for this mode, the words. */
+/** Everything the three documents share: the kick-off on the clock with its roles, the texts, the words. */
 interface KickoffPlan {
-  kickoff: Kickoff;
+  kickoff: ResolvedKickoff;
   programme: KickoffProgramme;
-  schedule: KickoffSchedule<KickoffPart>;
-  /** Only the roles that exist in this mode: an online meeting has no room host, a room has no chat. */
-  roles: KickoffRole[];
   labels: Labels;
   words: Words;
 }
 
-function planFor(ctx: MaterialContext, kickoff: Kickoff): KickoffPlan {
-  const programme = loadKickoffProgramme(ctx.lang);
-  return {
-    kickoff,
-    programme,
-    schedule: kickoffTimes(kickoff, programme),
-    roles: programme.roles.filter((r) => r.modes.includes(kickoff.mode)),
-    labels: loadLabels(ctx.lang),
-    words: wording(ctx.lang),
-  };
-}
-
-/** "13.20 – 13.30": a compact span for table cells and headings (the helpers' range adds "uur"). */
-function span(words: Words, start: string, end: string): string {
-  return `${words.time(start)} – ${words.time(end)}`;
-}
-
-/** The name of whoever takes a role: from `kickoff.roles`, and the project leader presents the project. */
-function nameFor(project: Project, kickoff: Kickoff, role: RoleId): string | undefined {
-  if (role === 'projectLeader') return project.organisers.projectLeader.name;
-  return kickoff.roles[role];
-}
-
 /** The roles of a part that exist in this mode; a part whose roles all fall away is the chair's. */
-function partRoles(plan: KickoffPlan, part: KickoffPart): KickoffRole[] {
-  const roles = part.who.map((id) => plan.roles.find((r) => r.id === id)).filter((r): r is KickoffRole => !!r);
-  const chair = plan.roles.find((r) => r.id === 'chair');
+function partRoles(plan: KickoffPlan, part: KickoffPart): ResolvedKickoff['roles'] {
+  const roles = part.who.map((id) => plan.kickoff.roles.find((r) => r.role.id === id)).filter((r): r is ResolvedKickoff['roles'][number] => !!r);
+  const chair = plan.kickoff.roles.find((r) => r.role.id === 'chair');
   return roles.length || !chair ? roles : [chair];
 }
 
-/** "Dagvoorzitter (Sanne Verhoeven), Host (Fatima Amrani)": role first, the name where known. */
-function whoInline(project: Project, plan: KickoffPlan, part: KickoffPart): Inline[] {
+/** "Dagvoorzitter (Sanne Verhoeven), Host (Fatima Amrani)": role first, the name where known (a team document). */
+function whoInline(plan: KickoffPlan, part: KickoffPart): Inline[] {
   const out: Inline[] = [];
-  partRoles(plan, part).forEach((role, i) => {
+  partRoles(plan, part).forEach(({ role, person }, i) => {
     if (i > 0) out.push({ kind: 'text', text: ', ' });
     out.push({ kind: 'text', text: role.label });
-    const name = nameFor(project, plan.kickoff, role.id);
+    const name = shownName(person, 'team');
     if (name) out.push({ kind: 'text', text: ` (${name})`, tone: 'muted' });
   });
   return out;
 }
 
 /** Where the kick-off happens: the venue with its address, or "online" with the link. */
-function placeFacts(kickoff: Kickoff, labels: Labels): Fact[] {
+function placeFacts(kickoff: ResolvedKickoff, labels: Labels): Fact[] {
   const s = labels.schedule;
   if (kickoff.mode === 'online' || !kickoff.venue) {
     const facts: Fact[] = [{ label: labels.facts.where, value: textInline(s.online) }];
@@ -87,8 +58,8 @@ function cell(text: string, part: { kind: 'part' | 'break' }, style: { bold?: bo
 // 1. Agenda for the participants
 
 function agenda(ctx: MaterialContext, plan: KickoffPlan): Output {
-  const { project } = ctx;
-  const { kickoff, schedule, labels, words } = plan;
+  const { kickoff, labels, words } = plan;
+  const { schedule } = kickoff;
   const s = labels.schedule;
   const details: ContentBlock = {
     kind: 'facts',
@@ -102,16 +73,16 @@ function agenda(ctx: MaterialContext, plan: KickoffPlan): Output {
     kind: 'table',
     columns: [{ width: 1.35 }, { width: 5 }],
     header: [textInline(s.time), textInline(s.part)],
-    rows: schedule.parts.map((part) => [cell(span(words, part.start, part.end), part), cell(part.title, part)]),
+    rows: schedule.parts.map((part) => [cell(words.span(part.start, part.end), part), cell(part.title, part)]),
   };
   const text = renderText(ctx, 'kickoff/agenda', {
-    project,
+    project: templateProject(ctx),
     title: plan.programme.title,
-    areaKind: labels.areaKinds[project.area.kind],
+    areaKind: labels.areaKinds[ctx.area.kind],
     online: kickoff.mode === 'online',
-    organiser: project.organisers.projectLeader,
+    organiser: organiserForTemplates(ctx),
   });
-  const doc = baseDocument(ctx, { title: `${s.agendaTitle} - ${project.area.name}`, header: `Welkome Wijk ${project.area.name}` });
+  const doc = baseDocument(ctx, { title: `${s.agendaTitle} - ${ctx.area.name}`, visibility: 'public', header: `Welkome Wijk ${ctx.area.name}` });
   doc.blocks = text.parse({ details: [details], programme: [table] });
   return { kind: 'document', name: 'startbijeenkomst-agenda', document: doc };
 }
@@ -120,8 +91,8 @@ function agenda(ctx: MaterialContext, plan: KickoffPlan): Output {
 // 2. Run sheet for the project team
 
 function runSheet(ctx: MaterialContext, plan: KickoffPlan): Output {
-  const { project } = ctx;
-  const { kickoff, schedule, labels, words, programme } = plan;
+  const { kickoff, labels, words, programme } = plan;
+  const { schedule } = kickoff;
   const s = labels.schedule;
   const details: ContentBlock = {
     kind: 'facts',
@@ -135,8 +106,8 @@ function runSheet(ctx: MaterialContext, plan: KickoffPlan): Output {
   };
 
   // Names left open stay visible as a gap to fill, rather than silently missing.
-  const roleRows = plan.roles.map((role): Inline[][] => {
-    const name = nameFor(project, kickoff, role.id);
+  const roleRows = kickoff.roles.map(({ role, person }): Inline[][] => {
+    const name = shownName(person, 'team');
     return [
       textInline(role.label, { bold: true }),
       name ? textInline(name) : [{ kind: 'text', text: s.toBeDecided, italic: true, tone: 'muted' }],
@@ -153,7 +124,7 @@ function runSheet(ctx: MaterialContext, plan: KickoffPlan): Output {
   // The clock of the whole day on one table, including the team's own pre-meeting and debrief
   // (in italics): the chair keeps this page at hand, the sections below say how.
   const teamRow = (at: { start: string; end: string }, title: string): Inline[][] => [
-    [{ kind: 'text', text: span(words, at.start, at.end), italic: true }],
+    [{ kind: 'text', text: words.span(at.start, at.end), italic: true }],
     [{ kind: 'text', text: title, italic: true }],
     [{ kind: 'text', text: s.team, italic: true }],
   ];
@@ -164,9 +135,9 @@ function runSheet(ctx: MaterialContext, plan: KickoffPlan): Output {
     rows: [
       teamRow(schedule.preMeeting, programme.preMeeting.title),
       ...schedule.parts.map((part) => [
-        cell(span(words, part.start, part.end), part),
+        cell(words.span(part.start, part.end), part),
         cell(part.title, part, { bold: true }),
-        part.kind === 'break' ? cell(partRoles(plan, part).map((r) => r.label).join(', '), part) : whoInline(project, plan, part),
+        part.kind === 'break' ? cell(partRoles(plan, part).map((r) => r.role.label).join(', '), part) : whoInline(plan, part),
       ]),
       teamRow(schedule.debrief, programme.debrief.title),
     ],
@@ -174,18 +145,19 @@ function runSheet(ctx: MaterialContext, plan: KickoffPlan): Output {
 
   const slots: Record<string, ContentBlock[]> = { details: [details], roles: [roles], overview: [overview] };
   schedule.parts.forEach((part, i) => {
-    slots[`part-${i}`] = [partBlock(project, plan, part)];
+    slots[`part-${i}`] = [partBlock(plan, part)];
   });
 
   const text = renderText(ctx, 'kickoff/draaiboek', {
-    project,
+    project: templateProject(ctx),
     online: kickoff.mode === 'online',
-    preMeeting: { title: programme.preMeeting.title, what: programme.preMeeting.what, clock: span(words, schedule.preMeeting.start, schedule.preMeeting.end) },
-    parts: schedule.parts.map((part) => ({ title: part.title, clock: span(words, part.start, part.end) })),
+    preMeeting: { title: programme.preMeeting.title, what: programme.preMeeting.what, clock: words.span(schedule.preMeeting.start, schedule.preMeeting.end) },
+    parts: schedule.parts.map((part) => ({ title: part.title, clock: words.span(part.start, part.end) })),
     groundRules: programme.groundRules,
-    debrief: { title: programme.debrief.title, what: programme.debrief.what, clock: span(words, schedule.debrief.start, schedule.debrief.end) },
+    debrief: { title: programme.debrief.title, what: programme.debrief.what, clock: words.span(schedule.debrief.start, schedule.debrief.end) },
   });
-  const doc = baseDocument(ctx, { title: `${s.kickoffRunSheetTitle} - ${project.area.name}`, header: `Welkome Wijk ${project.area.name} · ${s.kickoffRunSheetTitle}` });
+  // A team document: it names who takes which role, and says on every page not to hand it out.
+  const doc = baseDocument(ctx, { title: `${s.kickoffRunSheetTitle} - ${ctx.area.name}`, visibility: 'team', header: `Welkome Wijk ${ctx.area.name} · ${s.kickoffRunSheetTitle}` });
   doc.blocks = text.parse(slots);
   return { kind: 'document', name: 'startbijeenkomst-draaiboek', document: doc };
 }
@@ -194,7 +166,7 @@ function runSheet(ctx: MaterialContext, plan: KickoffPlan): Output {
  * One part of the run sheet: what happens and the questions on the left, who and how in a grey
  * box on the right, so the chair finds "what do I ask" and "who does it" without reading it all.
  */
-function partBlock(project: Project, plan: KickoffPlan, part: KickoffPart): ContentBlock {
+function partBlock(plan: KickoffPlan, part: KickoffPart): ContentBlock {
   const s = plan.labels.schedule;
   const muted = part.kind === 'break';
   const main: ContentBlock[] = [{ kind: 'paragraph', content: [{ kind: 'text', text: part.what, ...(muted ? { tone: 'muted' as const } : {}) }] }];
@@ -206,7 +178,7 @@ function partBlock(project: Project, plan: KickoffPlan, part: KickoffPart): Cont
     kind: 'callout',
     tone: 'neutral',
     blocks: [
-      { kind: 'paragraph', style: 'small', content: [...textInline(s.who, { bold: true }), { kind: 'lineBreak' }, ...whoInline(project, plan, part)] },
+      { kind: 'paragraph', style: 'small', content: [...textInline(s.who, { bold: true }), { kind: 'lineBreak' }, ...whoInline(plan, part)] },
       { kind: 'paragraph', style: 'small', content: [...textInline(s.method, { bold: true }), { kind: 'lineBreak' }, ...textInline(part.method[plan.kickoff.mode])] },
     ],
   };
@@ -220,7 +192,6 @@ function partBlock(project: Project, plan: KickoffPlan, part: KickoffPart): Cont
 const LINES_PER_MOMENT = 5;
 
 function worksheet(ctx: MaterialContext, plan: KickoffPlan): Output {
-  const { project } = ctx;
   const { timeline } = plan.programme;
   const s = plan.labels.schedule;
   // The audiences in their fixed order: professionals, volunteers, residents.
@@ -236,19 +207,19 @@ function worksheet(ctx: MaterialContext, plan: KickoffPlan): Output {
     ];
   });
   const text = renderText(ctx, 'kickoff/werkblad', {
-    project,
+    project: templateProject(ctx),
     title: timeline.title,
     instruction: timeline.instruction,
     audiences,
   });
-  const doc = baseDocument(ctx, { title: `${s.worksheetTitle} - ${project.area.name}`, header: `Welkome Wijk ${project.area.name}` });
+  const doc = baseDocument(ctx, { title: `${s.worksheetTitle} - ${ctx.area.name}`, visibility: 'public', header: `Welkome Wijk ${ctx.area.name}` });
   doc.blocks = text.parse(slots);
   return { kind: 'document', name: 'startbijeenkomst-werkblad', document: doc };
 }
 
 export async function renderKickoff(ctx: MaterialContext, _opts: MaterialOptions): Promise<Output[]> {
-  const { kickoff } = ctx.project;
+  const { kickoff } = ctx;
   if (!kickoff) return [];
-  const plan = planFor(ctx, kickoff);
+  const plan: KickoffPlan = { kickoff, programme: loadKickoffProgramme(ctx.lang), labels: loadLabels(ctx.lang), words: wording(ctx.lang) };
   return [agenda(ctx, plan), runSheet(ctx, plan), worksheet(ctx, plan)];
 }

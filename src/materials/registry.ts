@@ -1,26 +1,78 @@
-// Every material, registered in one table: a function from the validated project to outputs.
-// A new material touches only its own module and one line here.
+// Every material, registered in one table: a function from the resolved project to outputs. The CLI's
+// commands and help, the render order, the manifest and the README's table are built from it; a new
+// material touches only its own module and one entry here.
+import type { MessageKey } from '../messages.js';
 import type { MaterialContext, MaterialOptions, Output } from './context.js';
 
-export type MaterialId = 'invite' | 'kickoff' | 'schedule' | 'calendar' | 'cards' | 'evaluation';
-
 export interface Material {
-  id: MaterialId;
-  /** One line for `--help`. */
-  summary: string;
+  id: string;
+  /** One line for `--help` and the README, from the message catalogue. */
+  summary: MessageKey;
+  /** How the CLI names what was written ("uitnodigingen: 6 bestanden"). */
+  group: MessageKey;
   /** Whether `--audience` narrows this material to one meeting. */
   perAudience: boolean;
-  render(ctx: MaterialContext, opts: MaterialOptions): Promise<Output[]>;
+  /** What it produces: documents (written in the requested formats) or calendars (always .ics). */
+  produces: 'documents' | 'calendars';
+  /** The module is imported on use, so commands load only what they render. */
+  load(): Promise<(ctx: MaterialContext, opts: MaterialOptions) => Promise<Output[]>>;
 }
 
-/** Modules are imported on use, so commands load only what they render. */
-export const MATERIALS: Record<MaterialId, Omit<Material, 'render'> & { load: () => Promise<Material['render']> }> = {
-  invite: { id: 'invite', summary: 'invitations, one per audience', perAudience: true, load: async () => (await import('./invitation.js')).renderInvitations },
-  kickoff: { id: 'kickoff', summary: 'kick-off agenda, run sheet and timeline worksheet', perAudience: false, load: async () => (await import('./kickoff.js')).renderKickoff },
-  schedule: { id: 'schedule', summary: "each meeting's programme and run sheet, and the season overview", perAudience: true, load: async () => (await import('./schedule.js')).renderSchedules },
-  calendar: { id: 'calendar', summary: 'calendar files (.ics) for the kick-off and each meeting', perAudience: true, load: async () => (await import('./calendar.js')).renderCalendars },
-  cards: { id: 'cards', summary: 'handout cards: golden rules, contact tips, practice situations', perAudience: true, load: async () => (await import('./cards.js')).renderCards },
-  evaluation: { id: 'evaluation', summary: 'evaluation forms per meeting and the final evaluation guide', perAudience: true, load: async () => (await import('./evaluation.js')).renderEvaluation },
-};
+function material(m: Material): Material {
+  return m;
+}
+
+export const MATERIALS = {
+  invite: material({
+    id: 'invite',
+    summary: 'summary_invite',
+    group: 'material_invite',
+    perAudience: true,
+    produces: 'documents',
+    load: async () => (await import('./invitation.js')).renderInvitations,
+  }),
+  kickoff: material({
+    id: 'kickoff',
+    summary: 'summary_kickoff',
+    group: 'material_kickoff',
+    perAudience: false,
+    produces: 'documents',
+    load: async () => (await import('./kickoff.js')).renderKickoff,
+  }),
+  schedule: material({
+    id: 'schedule',
+    summary: 'summary_schedule',
+    group: 'material_schedule',
+    perAudience: true,
+    produces: 'documents',
+    load: async () => (await import('./schedule.js')).renderSchedules,
+  }),
+  calendar: material({
+    id: 'calendar',
+    summary: 'summary_calendar',
+    group: 'material_calendar',
+    perAudience: true,
+    produces: 'calendars',
+    load: async () => (await import('./calendar.js')).renderCalendars,
+  }),
+  cards: material({
+    id: 'cards',
+    summary: 'summary_cards',
+    group: 'material_cards',
+    perAudience: true,
+    produces: 'documents',
+    load: async () => (await import('./cards.js')).renderCards,
+  }),
+  evaluation: material({
+    id: 'evaluation',
+    summary: 'summary_evaluation',
+    group: 'material_evaluation',
+    perAudience: true,
+    produces: 'documents',
+    load: async () => (await import('./evaluation.js')).renderEvaluation,
+  }),
+} as const;
+
+export type MaterialId = keyof typeof MATERIALS;
 
 export const MATERIAL_IDS = Object.keys(MATERIALS) as MaterialId[];

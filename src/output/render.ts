@@ -4,61 +4,83 @@ import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import type { MaterialContext, MaterialOptions, Output } from '../materials/context.js';
 import { MATERIALS, type MaterialId } from '../materials/registry.js';
-import { WRITERS, type Format } from '../writers/index.js';
+import { WRITERS, writerFor, type Writer, type WriterId } from '../writers/index.js';
 import { projectFolder, writeFileAtomic } from './files.js';
 
 export interface WrittenFile {
   path: string;
   material: MaterialId | 'manifest';
+  /** The writer that made the file (absent for the manifest). */
+  writer?: WriterId;
   bytes: number;
 }
 
 export interface RenderRequest {
   materials: MaterialId[];
-  formats: Format[];
+  /** Document formats to write (`pdf`, `docx`); calendars are always written as .ics. */
+  formats: string[];
+  /** Writer ids preferred where a format has several (e.g. a PDF engine). */
+  preferredWriters?: string[];
   outDir: string;
   options: MaterialOptions;
   /** Also write manifest.json listing every file with its checksum (for complete bundles). */
   manifest?: boolean;
 }
 
+interface Pending {
+  path: string;
+  material: MaterialId | 'manifest';
+  writer?: WriterId;
+  bytes: Uint8Array;
+}
+
+/** An output written by each writer it goes through: each requested format for documents, the calendar writer for calendars. */
+async function writeOutput(output: Output, req: RenderRequest): Promise<{ writer: Pick<Writer, 'id' | 'extension'>; bytes: Uint8Array }[]> {
+  if (output.kind === 'calendar') {
+    const writer = WRITERS.ics;
+    return [{ writer, bytes: await (await writer.load())(output.calendar) }];
+  }
+  const written = [];
+  for (const format of req.formats) {
+    const writer = writerFor(format, req.preferredWriters);
+    written.push({ writer, bytes: await (await writer.load())(output.document) });
+  }
+  return written;
+}
+
 /** Render the requested materials in the requested formats; returns what was written. */
 export async function renderProject(ctx: MaterialContext, req: RenderRequest): Promise<WrittenFile[]> {
-  const folder = projectFolder(req.outDir, ctx.project.municipality, ctx.project.area.name);
-  const pending: { path: string; material: MaterialId | 'manifest'; bytes: Uint8Array }[] = [];
+  const folder = projectFolder(req.outDir, ctx.municipality, ctx.area.name);
+  const pending: Pending[] = [];
   for (const id of req.materials) {
     const material = MATERIALS[id];
     const render = await material.load();
-    const outputs: Output[] = await render(ctx, material.perAudience ? req.options : {});
+    const outputs = await render(ctx, material.perAudience ? req.options : {});
     for (const output of outputs) {
-      if (output.kind === 'file') {
-        pending.push({ path: join(folder, output.name), material: id, bytes: output.bytes });
-        continue;
-      }
-      for (const format of req.formats) {
-        pending.push({ path: join(folder, `${output.name}.${format}`), material: id, bytes: await WRITERS[format](output.document) });
+      for (const { writer, bytes } of await writeOutput(output, req)) {
+        pending.push({ path: join(folder, `${output.name}.${writer.extension}`), material: id, writer: writer.id as WriterId, bytes });
       }
     }
   }
   if (req.manifest) pending.push({ path: join(folder, 'manifest.json'), material: 'manifest', bytes: manifest(ctx, folder, pending) });
   for (const file of pending) writeFileAtomic(file.path, file.bytes);
-  return pending.map((f) => ({ path: f.path, material: f.material, bytes: f.bytes.byteLength }));
+  return pending.map((f) => ({ path: f.path, material: f.material, writer: f.writer, bytes: f.bytes.byteLength }));
 }
 
 /**
  * What a bundle holds, with checksums, so a CI pipeline can see what changed between runs. No
  * timestamps: the same input gives the same manifest.
  */
-function manifest(ctx: MaterialContext, folder: string, files: { path: string; material: MaterialId | 'manifest'; bytes: Uint8Array }[]): Uint8Array {
-  const { project } = ctx;
+function manifest(ctx: MaterialContext, folder: string, files: Pending[]): Uint8Array {
   const body = {
-    municipality: project.municipality,
-    area: project.area.name,
+    municipality: ctx.municipality,
+    area: ctx.area.name,
     language: ctx.lang,
     date: ctx.date.toISOString(),
     files: files.map((f) => ({
       file: relative(folder, f.path).split(sep).join('/'),
       material: f.material,
+      writer: f.writer,
       bytes: f.bytes.byteLength,
       sha256: createHash('sha256').update(f.bytes).digest('hex'),
     })),

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
-import type { Lang } from '../messages.js';
+import type { Lang, MessageKey } from '../messages.js';
 import { hasMessage, t } from '../messages.js';
 import { keyPositionOf, positionOf } from './positions.js';
 import type { PathSegment, Problem } from './problems.js';
@@ -103,7 +103,7 @@ function syntaxProblem(err: YAMLError, source: string, counter: LineCounter): Pr
   const text = lines[line - 1] ?? '';
   const next = lines[line] ?? '';
   const message = err.message;
-  const at = (l: number, c: number, length: number, key: string, params: Record<string, string> = {}): Problem => ({
+  const at = (l: number, c: number, length: number, key: MessageKey, params: Record<string, string> = {}): Problem => ({
     severity: 'error',
     path: [],
     key,
@@ -133,7 +133,8 @@ function syntaxProblem(err: YAMLError, source: string, counter: LineCounter): Pr
     const key = /^[^:]+/.exec(text.slice(col - 1))?.[0].trim() ?? '';
     return at(line, col, key.length, 'yaml_DUPLICATE_KEY', { key });
   }
-  if (YAML_CODES.has(err.code)) return at(line, col, length, `yaml_${err.code}`, { detail: plainDetail(message) });
+  const coded = `yaml_${err.code}`;
+  if (YAML_CODES.has(err.code) && hasMessage(coded)) return at(line, col, length, coded, { detail: plainDetail(message) });
   return at(line, col, length, 'yaml_syntax', { detail: plainDetail(message) });
 }
 
@@ -183,7 +184,8 @@ type Issue = z.core.$ZodIssue;
 function fromZodIssue(issue: Issue, doc: Document, counter: LineCounter, source: string): Problem[] {
   const path = issue.path as PathSegment[];
   const at = (p: PathSegment[]) => positionOf(doc, counter, p);
-  const custom = issue.message.startsWith('msg:') ? issue.message.slice(4) : undefined;
+  const named = issue.message.startsWith('msg:') ? issue.message.slice(4) : undefined;
+  const custom = named !== undefined && hasMessage(named) ? named : undefined;
   // A list item is named with its list: "participantsWork[1]" says more than "1".
   const last = path[path.length - 1];
   const field = typeof last === 'number' ? formatPath(path.slice(-2)) : String(last ?? '');
@@ -211,7 +213,8 @@ function fromZodIssue(issue: Issue, doc: Document, counter: LineCounter, source:
         const hash = /:\s+#/.test(line);
         return [{ severity: 'error', path, key: hash ? 'hash_needs_quotes' : 'empty_value', params: { field }, pos }];
       }
-      let key = custom ?? (hasMessage(`expected_${issue.expected}`) ? `expected_${issue.expected}` : 'invalid_type');
+      const expected = `expected_${issue.expected}`;
+      let key: MessageKey = custom ?? (hasMessage(expected) ? expected : 'invalid_type');
       // "- corporatie: Talis" inside a list of texts becomes a little block: a colon needs quotes.
       if (issue.expected === 'string' && typeof issue.input === 'object' && !Array.isArray(issue.input)) key = 'expected_string_got_map';
       return [{ severity: 'error', path, key, params: { field, got: written(issue.input) }, pos }];
@@ -235,7 +238,9 @@ function fromZodIssue(issue: Issue, doc: Document, counter: LineCounter, source:
     case 'too_big': {
       const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
       const kind = issue.origin === 'array' ? 'array' : issue.origin === 'string' ? 'string' : 'number';
-      const key = custom ?? (kind === 'string' && issue.code === 'too_small' ? 'empty' : `${kind}_${issue.code === 'too_small' ? 'min' : 'max'}`);
+      const min = issue.code === 'too_small';
+      const byKind: Record<typeof kind, MessageKey> = { string: min ? 'empty' : 'string_max', array: min ? 'array_min' : 'array_max', number: min ? 'number_min' : 'number_max' };
+      const key = custom ?? byKind[kind];
       return [{ severity: 'error', path, key, params: { field, limit, got: written(issue.input) }, pos: at(path) }];
     }
     default:

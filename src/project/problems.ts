@@ -1,6 +1,6 @@
 // Problems found in a neighbourhood file, and how they are shown: file:line:col, the source line,
 // a caret under the spot, the field path and a plain-language message from the catalogue.
-import { t, type Lang } from '../messages.js';
+import { t, type Lang, type MessageKey } from '../messages.js';
 
 export type Severity = 'error' | 'warning';
 export type PathSegment = string | number;
@@ -17,7 +17,7 @@ export interface Problem {
   /** Field path in the file, e.g. ['meetings', 0, 'venue', 'address']. */
   path: PathSegment[];
   /** Message catalogue key and its parameters. */
-  key: string;
+  key: MessageKey;
   params?: Record<string, string | number>;
   /** Rule id for problems found by a named rule (see rules.ts), shown so the README can explain it. */
   rule?: string;

@@ -6,6 +6,7 @@ import { checkLanguage } from '../content/language.js';
 import { loadSituations } from '../content/library.js';
 import { loadKickoffProgramme } from '../content/programme.js';
 import { nameKey, sameName as same } from './names.js';
+import type { MessageKey } from '../messages.js';
 import type { PathSegment, Problem, Severity } from './problems.js';
 import { AUDIENCES, type Project } from './schema.js';
 
@@ -13,7 +14,7 @@ export interface RuleContext {
   project: Project;
   /** The folder of the neighbourhood file: relative paths (logo, templates) start here. */
   baseDir: string;
-  report(severity: Severity, path: PathSegment[], key: string, params?: Record<string, string | number>): void;
+  report(severity: Severity, path: PathSegment[], key: MessageKey, params?: Record<string, string | number>): void;
 }
 
 export interface Rule {
@@ -85,6 +86,22 @@ export const RULES: Rule[] = [
           if (avoided) report('error', ['meetings', i, 'livedExperience', j], 'rule_avoided_area', { name, area: avoided });
         });
       });
+    },
+  },
+  {
+    id: 'private-person-role',
+    check({ project, report }) {
+      // The same name as a person with lived experience who did not consent: the file contradicts
+      // itself. Where the role's name is printed for participants (leader, contact) that is an error;
+      // elsewhere the materials for participants leave the name out, and the user should know.
+      const hidden = new Set(project.team.livedExperience.filter((p) => !p.public).map((p) => nameKey(p.name)));
+      const check = (name: string | undefined, path: PathSegment[], printed: boolean) => {
+        if (!name || !hidden.has(nameKey(name))) return;
+        report(printed ? 'error' : 'warning', path, printed ? 'rule_private_role_printed' : 'rule_private_role_hidden', { name });
+      };
+      check(project.organisers.projectLeader.name, ['organisers', 'projectLeader', 'name'], true);
+      project.meetings.forEach((m, i) => check(m.leader, ['meetings', i, 'leader'], true));
+      for (const [role, name] of Object.entries(project.kickoff?.roles ?? {})) check(name, ['kickoff', 'roles', role], false);
     },
   },
   {

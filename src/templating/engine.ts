@@ -2,9 +2,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { InternalError, UserError } from '../errors.js';
-import { t } from '../messages.js';
+import { t, type MessageKey } from '../messages.js';
+import { escapeMarkdown } from '../document/markdown.js';
 import { FormatError, helpers } from './helpers.js';
-import { builtinTemplatesDir, findPartials, findTemplate, type Lang, type TemplateFile } from './lookup.js';
+import { findPartials, findTemplate, type Lang, type TemplateFile } from './lookup.js';
 
 /**
  * Our own instance, so helpers and partials never leak into (or from) another user of handlebars in
@@ -14,12 +15,50 @@ const hb = Handlebars.create();
 for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
 
 /**
- * - noEscape: the output is Markdown, not HTML; "&" must stay "&".
+ * - noEscape: the output is Markdown, not HTML; "&" must stay "&" (Markdown escaping is done by
+ *   `escapeAtTheEdge` below instead).
  * - strict: a misspelt field must fail loudly instead of leaving a silent gap in a printed invitation.
  *   (`{{#if field}}` still works for a missing field; everything else needs the field to exist,
  *   possibly as null.)
  */
 const COMPILE_OPTIONS: CompileOptions = { noEscape: true, strict: true };
+
+/** The helper every `{{value}}` is routed through; its name cannot clash with a field or helper of ours. */
+const MARKDOWN_TEXT = '__markdownText';
+
+hb.registerHelper(MARKDOWN_TEXT, (value: unknown) => {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') throw new FormatError(`Expected text, got ${Array.isArray(value) ? 'a list' : 'a group of fields'}.`);
+  return escapeMarkdown(String(value));
+});
+
+/**
+ * Escape at the edge: values reach templates as they are in the file, and where a template puts
+ * one into the Markdown (`{{name}}`, `{{list names}}`), it is escaped so it prints literally — a
+ * name with an asterisk stays a name. `{{{raw}}}` is left alone, for text that is markup on purpose.
+ * Done by rewriting the parsed template: `{{x}}` becomes `{{__markdownText x}}` (the lookup kept
+ * strict) and `{{helper a b}}` becomes `{{__markdownText (helper a b)}}`.
+ */
+function escapeAtTheEdge(program: hbs.AST.Program): hbs.AST.Program {
+  const visitor = new Handlebars.Visitor();
+  visitor.MustacheStatement = (node: hbs.AST.MustacheStatement) => {
+    if (!node.escaped) return;
+    const inner = node.path as hbs.AST.PathExpression & { strict?: boolean };
+    // `{{time}}` with a helper of that name is a call (with no values), as handlebars reads it.
+    const call = node.params.length > 0 || node.hash !== undefined || (inner.type === 'PathExpression' && Object.hasOwn(hb.helpers, inner.original));
+    if (call) {
+      node.params = [{ type: 'SubExpression', path: node.path, params: node.params, hash: node.hash, loc: node.loc } as hbs.AST.SubExpression];
+      node.hash = undefined as unknown as hbs.AST.Hash;
+    } else {
+      // As a helper's parameter a path is looked up leniently; marked strict, a missing field still fails.
+      if (inner.type === 'PathExpression') inner.strict = true;
+      node.params = [node.path as hbs.AST.Expression];
+    }
+    node.path = { type: 'PathExpression', data: false, depth: 0, parts: [MARKDOWN_TEXT], original: MARKDOWN_TEXT, loc: node.loc } as hbs.AST.PathExpression;
+  };
+  visitor.accept(program);
+  return program;
+}
 
 /**
  * Prototype access stays blocked (handlebars' default); saying so explicitly also stops handlebars
@@ -55,13 +94,15 @@ function compiled(file: TemplateFile): Compiled {
     if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.fn;
     source = readFileSync(file.path, 'utf8');
   } catch (err) {
-    const message = `Cannot read the template ${file.path}: ${(err as Error).message}`;
-    throw file.origin === 'user' ? new UserError(message) : new InternalError(message, { cause: err });
+    const detail = (err as Error).message;
+    if (file.origin === 'user') throw new UserError({ key: 'template_unreadable', params: { file: file.path, detail } });
+    throw new InternalError(`Cannot read the template ${file.path}: ${detail}`, { cause: err });
   }
-  // handlebars compiles lazily, on the first call: syntax errors surface there and get tagged too.
-  const template = hb.compile(source, COMPILE_OPTIONS);
+  // Parsed and compiled on the first call, so syntax errors surface there and get tagged too.
+  let template: HandlebarsTemplateDelegate | undefined;
   const fn: Compiled = (context, options) => {
     try {
+      template ??= hb.compile(escapeAtTheEdge(hb.parse(source)), COMPILE_OPTIONS);
       return template(context, options);
     } catch (err) {
       if (typeof err === 'object' && err !== null && !(ORIGIN in err)) {
@@ -87,7 +128,7 @@ export interface RenderOptions {
  * Errors in a user's template become UserErrors naming the file; errors in a built-in one are InternalErrors.
  */
 export function renderTemplate(name: string, lang: Lang, data: object, opts: RenderOptions): string {
-  const builtinDir = opts.builtinDir ?? builtinTemplatesDir();
+  const builtinDir = opts.builtinDir;
   const file = findTemplate(name, lang, opts.userDirs, builtinDir);
   if ('lang' in data && (data as { lang?: unknown }).lang !== lang) {
     throw new InternalError(`Template "${name}" rendered in "${lang}" with data whose lang is ${JSON.stringify((data as { lang?: unknown }).lang)}.`);
@@ -121,7 +162,7 @@ function templateError(err: unknown, root: TemplateFile, context: Record<string,
 }
 
 /** handlebars' messages, as a catalogue key (content/<lang>/messages.yaml) and its values. */
-function describeProblem(err: unknown, source: string, context: Record<string, unknown>): { key: string; params: Record<string, string | number> } {
+function describeProblem(err: unknown, source: string, context: Record<string, unknown>): { key: MessageKey; params: Record<string, string | number> } {
   const raw = err instanceof Error ? err.message : String(err);
   // handlebars appends " - line:column" to messages it can place.
   const message = raw.replace(/ - \d+:\d+$/, '');

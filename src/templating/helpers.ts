@@ -3,10 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { parse } from 'yaml';
-import { escapeMarkdown, unescapeMarkdown } from '../document/markdown.js';
 import { InternalError } from '../errors.js';
-import { packageRoot } from '../paths.js';
-import type { Lang } from './lookup.js';
+import { contentDirOf, isLang, localeOf, type Lang } from '../languages.js';
 
 /**
  * A value that cannot be formatted (not a date, not a time...). It is an InternalError for code
@@ -41,7 +39,7 @@ const wordsCache = new Map<Lang, CalendarWords>();
 export function calendarWords(lang: Lang): CalendarWords {
   const cached = wordsCache.get(lang);
   if (cached) return cached;
-  const file = path.join(packageRoot(), 'content', lang, 'calendar-words.yaml');
+  const file = path.join(contentDirOf(lang), 'calendar-words.yaml');
   let data: unknown;
   try {
     data = parse(readFileSync(file, 'utf8'));
@@ -170,7 +168,7 @@ export function formatList(items: readonly string[], lang: Lang): string {
 export function formatDuration(minutes: number, lang: Lang): string {
   if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 0) throw new FormatError(`Expected a number of minutes, got ${describe(minutes)}.`);
   const w = calendarWords(lang);
-  const number = (n: number) => new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+  const number = (n: number) => new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 1 }).format(n);
   const hours = (h: number) => fill(h === 1 ? w.hour : w.hours, { n: number(h) });
   if (minutes < 60) return fill(w.minutes, { n: String(minutes) });
   if (minutes % 30 === 0) return hours(minutes / 60);
@@ -186,7 +184,7 @@ export function pluralWord(n: number, singular: string, plural: string): string 
 /** "1 deelnemer", "12 deelnemers"; large numbers grouped the local way ("1.250" / "1,250"). */
 export function formatCount(n: number, singular: string, plural: string, lang: Lang): string {
   const word = pluralWord(n, singular, plural);
-  return `${new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 }).format(n)} ${word}`;
+  return `${new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 2 }).format(n)} ${word}`;
 }
 
 function describe(value: unknown): string {
@@ -217,21 +215,14 @@ function helper(name: string, min: number, max: number, fn: (args: unknown[], la
 
 function rootLang(options: HelperOptions, name: string): Lang {
   const lang = (options?.data as { root?: { lang?: unknown } } | undefined)?.root?.lang;
-  if (lang !== 'nl' && lang !== 'en') throw new InternalError(`The helper "${name}" needs @root.lang to be "nl" or "en", got ${describe(lang)}.`);
+  if (!isLang(lang)) throw new InternalError(`The helper "${name}" needs @root.lang to be a known language, got ${describe(lang)}.`);
   return lang;
 }
 
-/**
- * Materials escape the project's text before a template sees it ("2026\\-02\\-10"), so that it
- * prints as written; a helper that reads a value as data takes the escapes off first.
- */
+/** A text argument (values reach helpers as written in the file; the engine escapes what a helper returns). */
 function text(value: unknown, what: string): string {
-  if (typeof value === 'string') return unescapeMarkdown(value);
+  if (typeof value === 'string') return value;
   throw new FormatError(`Expected ${what}, got ${describe(value)}.`);
-}
-
-function dateArg(value: unknown): DateInput {
-  return typeof value === 'string' ? unescapeMarkdown(value) : (value as DateInput);
 }
 
 /** The same truth as `{{#if}}`: empty lists, empty text, 0, null and false are false. */
@@ -257,12 +248,12 @@ function listItems(value: unknown, key: unknown): string[] {
 
 /** The helpers by name, for registering on a handlebars instance. */
 export const helpers: Record<string, HelperDelegate> = {
-  date: helper('date', 1, 1, ([d], lang) => formatDate(dateArg(d), lang)),
-  shortDate: helper('shortDate', 1, 1, ([d], lang) => formatShortDate(dateArg(d), lang)),
+  date: helper('date', 1, 1, ([d], lang) => formatDate(d as DateInput, lang)),
+  shortDate: helper('shortDate', 1, 1, ([d], lang) => formatShortDate(d as DateInput, lang)),
   time: helper('time', 1, 1, ([t], lang) => formatTime(text(t, 'a time like 19:30'), lang)),
   timeRange: helper('timeRange', 2, 2, ([s, e], lang) => formatTimeRange(text(s, 'a start time'), text(e, 'an end time'), lang)),
   when: helper('when', 2, 3, ([d, s, e], lang) =>
-    formatWhen(dateArg(d), text(s, 'a start time'), e === undefined || e === null ? undefined : text(e, 'an end time'), lang),
+    formatWhen(d as DateInput, text(s, 'a start time'), e === undefined || e === null ? undefined : text(e, 'an end time'), lang),
   ),
   list: helper('list', 1, 2, ([items, key], lang) => formatList(listItems(items, key), lang)),
   plural: helper('plural', 3, 3, ([n, one, many], lang) => formatCount(n as number, text(one, 'the singular word'), text(many, 'the plural word'), lang)),
@@ -272,10 +263,10 @@ export const helpers: Record<string, HelperDelegate> = {
   and: helper('and', 1, Infinity, (args) => args.every(truthy)),
   or: helper('or', 1, Infinity, (args) => args.some(truthy)),
   not: helper('not', 1, 1, ([a]) => !truthy(a)),
-  /** Free text shown as is: markup characters escaped, newlines turned into spaces. */
+  /** Free text shown as is. Every `{{...}}` is shown as written now; kept so older templates still work. */
   plain: helper('plain', 1, 1, ([v]) => {
     if (v === null || v === undefined) return '';
     if (typeof v === 'object') throw new FormatError(`The helper "plain" needs text, got ${describe(v)}.`);
-    return escapeMarkdown(String(v));
+    return String(v);
   }),
 };

@@ -2,9 +2,10 @@
 import { copyFileSync, constants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InternalError, UserError } from '../errors.js';
+import { templatesDirOf, type Lang } from '../languages.js';
 import { packageRoot } from '../paths.js';
 
-export type Lang = 'nl' | 'en';
+export type { Lang } from '../languages.js';
 
 /** Every template and partial file ends like this; the name is the path without it. */
 export const TEMPLATE_SUFFIX = '.md.hbs';
@@ -24,6 +25,11 @@ export function builtinTemplatesDir(): string {
   return path.join(packageRoot(), 'templates');
 }
 
+/** The built-in templates of one language: the language table's folder, or `<builtinDir>/<lang>` (tests). */
+function builtinLangDir(lang: Lang, builtinDir: string | undefined): string {
+  return builtinDir ? path.join(path.resolve(builtinDir), lang) : templatesDirOf(lang);
+}
+
 /** Template names come from our code ("invitation/body"); anything that could leave the folder is a bug. */
 function checkName(name: string, what: string): void {
   if (!/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/.test(name)) {
@@ -35,7 +41,7 @@ function checkName(name: string, what: string): void {
 function checkUserDir(dir: string): string {
   const abs = path.resolve(dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) {
-    throw new UserError(`The templates folder ${abs} does not exist (or is not a folder).`);
+    throw new UserError({ key: 'templates_dir_missing', params: { path: abs } });
   }
   return abs;
 }
@@ -45,7 +51,7 @@ function checkUserDir(dir: string): string {
  * `<dir>/<name>.md.hbs` (a text that serves both languages), and finally the built-in
  * `<builtinDir>/<lang>/<name>.md.hbs`. A missing built-in template is a bug.
  */
-export function findTemplate(name: string, lang: Lang, userDirs: readonly string[], builtinDir = builtinTemplatesDir()): TemplateFile {
+export function findTemplate(name: string, lang: Lang, userDirs: readonly string[], builtinDir?: string): TemplateFile {
   checkName(name, 'template');
   const file = `${name}${TEMPLATE_SUFFIX}`;
   for (const dir of userDirs.map(checkUserDir)) {
@@ -53,7 +59,7 @@ export function findTemplate(name: string, lang: Lang, userDirs: readonly string
       if (isFile(candidate)) return { path: candidate, origin: 'user' };
     }
   }
-  const builtin = path.join(path.resolve(builtinDir), lang, file);
+  const builtin = path.join(builtinLangDir(lang, builtinDir), file);
   if (isFile(builtin)) return { path: builtin, origin: 'builtin' };
   throw new InternalError(`There is no built-in template "${name}" for language "${lang}" (looked for ${builtin}).`);
 }
@@ -62,7 +68,7 @@ export function findTemplate(name: string, lang: Lang, userDirs: readonly string
  * All partials available in `lang`, by name (file name without `.md.hbs`): from `<dir>/<lang>/partials/`
  * and `<dir>/partials/` of each user folder, then the built-in `<lang>/partials/`. The first found wins.
  */
-export function findPartials(lang: Lang, userDirs: readonly string[], builtinDir = builtinTemplatesDir()): Map<string, TemplateFile> {
+export function findPartials(lang: Lang, userDirs: readonly string[], builtinDir?: string): Map<string, TemplateFile> {
   const found = new Map<string, TemplateFile>();
   const scan = (dir: string, origin: TemplateOrigin): void => {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
@@ -77,7 +83,7 @@ export function findPartials(lang: Lang, userDirs: readonly string[], builtinDir
     scan(path.join(dir, lang, 'partials'), 'user');
     scan(path.join(dir, 'partials'), 'user');
   }
-  scan(path.join(path.resolve(builtinDir), lang, 'partials'), 'builtin');
+  scan(path.join(builtinLangDir(lang, builtinDir), 'partials'), 'builtin');
   return found;
 }
 

@@ -1,12 +1,75 @@
-// The writers, registered in one table: a Document goes in, the bytes of a file come out.
-// Each writer is imported only when used, because pdfmake and docx are slow to import.
+// The writers, registered in one table: a Document (or a Calendar) goes in, the bytes of a file come out.
+// Writers are keyed by id, apart from the file format they write, so two writers of one format (two
+// PDF engines) can sit side by side. Each is imported only when used: pdfmake and docx are slow to import.
+import type { Calendar } from '../document/calendar.js';
 import type { Document } from '../document/model.js';
+import { InternalError } from '../errors.js';
 
-export type Format = 'pdf' | 'docx';
+/** What a writer reads: a laid-out document, or a calendar. */
+export interface WriterInputs {
+  document: Document;
+  calendar: Calendar;
+}
 
-export const FORMATS: readonly Format[] = ['pdf', 'docx'];
+export interface Writer<I extends keyof WriterInputs = keyof WriterInputs> {
+  id: string;
+  /** The format users ask for (`--format pdf`); several writers may share one. */
+  format: string;
+  /** The file name extension, without the dot. */
+  extension: string;
+  input: I;
+  /** One line for the README and `--help`. */
+  summary: string;
+  load(): Promise<(input: WriterInputs[I]) => Promise<Uint8Array>>;
+}
 
-export const WRITERS: Record<Format, (doc: Document) => Promise<Uint8Array>> = {
-  pdf: async (doc) => (await import('./pdf/index.js')).writePdf(doc),
-  docx: async (doc) => (await import('./docx/index.js')).writeDocx(doc),
-};
+function writer<I extends keyof WriterInputs>(w: Writer<I>): Writer<I> {
+  return w;
+}
+
+export const WRITERS = {
+  pdfmake: writer({
+    id: 'pdfmake',
+    format: 'pdf',
+    extension: 'pdf',
+    input: 'document',
+    summary: 'PDF with pdfmake (pure JavaScript)',
+    load: async () => (await import('./pdf/index.js')).writePdf,
+  }),
+  docx: writer({
+    id: 'docx',
+    format: 'docx',
+    extension: 'docx',
+    input: 'document',
+    summary: 'Word document with the docx library (editable, real heading styles)',
+    load: async () => (await import('./docx/index.js')).writeDocx,
+  }),
+  ics: writer({
+    id: 'ics',
+    format: 'ics',
+    extension: 'ics',
+    input: 'calendar',
+    summary: 'iCalendar file (RFC 5545), written by hand',
+    load: async () => (await import('./ics.js')).writeIcs,
+  }),
+} as const;
+
+export type WriterId = keyof typeof WRITERS;
+
+/** The formats a document can be written in, each with its default writer (the first registered). */
+export function documentFormats(): string[] {
+  return [...new Set(Object.values(WRITERS).filter((w) => w.input === 'document').map((w) => w.format))];
+}
+
+/** The document writer for a format: the one asked for by id, else the first registered for that format. */
+export function writerFor(format: string, preferred: readonly string[] = []): Writer<'document'> {
+  const candidates = Object.values(WRITERS).filter((w): w is Writer<'document'> & (typeof WRITERS)[WriterId] => w.input === 'document' && w.format === format);
+  const found = candidates.find((w) => preferred.includes(w.id)) ?? candidates[0];
+  if (!found) throw new InternalError(`No writer for the format "${format}".`);
+  return found;
+}
+
+/** Write one document with the default writer of `format` (for tests and scripts). */
+export async function writeDocument(doc: Document, format: string): Promise<Uint8Array> {
+  return (await writerFor(format).load())(doc);
+}

@@ -1,13 +1,13 @@
 // Checks the shipped tips, practice situations and themes: shape, counts, nl/en parity and plain Dutch.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contentDirOf } from '../../src/languages.js';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   AUDIENCES,
   GOLDEN_RULE_IDS,
   LANGS,
-  contentRoot,
   loadContentFile,
   loadSituations,
   loadThemes,
@@ -31,9 +31,9 @@ function byId<T extends { id: string }>(items: T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
-describe('contentRoot', () => {
+describe('contentDirOf', () => {
   it('points at the package content/ folder with both languages', () => {
-    for (const lang of LANGS) expect(existsSync(join(contentRoot(), lang, 'tips.yaml'))).toBe(true);
+    for (const lang of LANGS) expect(existsSync(join(contentDirOf(lang), 'tips.yaml'))).toBe(true);
   });
 });
 
@@ -195,7 +195,7 @@ describe('language', () => {
   it('uses none of the stigmatising words in the shipped files', () => {
     for (const lang of LANGS) {
       for (const file of ['tips.yaml', 'situations.yaml', 'themes.yaml']) {
-        const lines = readFileSync(join(contentRoot(), lang, file), 'utf8').split('\n');
+        const lines = readFileSync(join(contentDirOf(lang), file), 'utf8').split('\n');
         const hits = lines.filter((line) => pattern.test(line)).map((line) => `${lang}/${file}: ${line.trim()}`);
         expect(hits).toEqual([]);
       }

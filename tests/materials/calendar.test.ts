@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { escapeText, foldLine, localDateTime, renderCalendars } from '../../src/materials/calendar.js';
-import { createContext, type MaterialContext, type Output } from '../../src/materials/context.js';
+import { renderCalendars } from '../../src/materials/calendar.js';
+import type { MaterialContext } from '../../src/materials/context.js';
 import { loadProjectFile } from '../../src/project/load.js';
 import type { Project } from '../../src/project/schema.js';
+import { escapeText, foldLine, localDateTime, writeIcs } from '../../src/writers/ics.js';
+import { contextFor as resolvedFor } from './helpers.js';
 
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 
@@ -17,17 +19,21 @@ function loadExample(name = 'nijmegen-heseveld.yaml'): Project {
 }
 
 function contextFor(project: Project): MaterialContext {
-  return createContext(project, examples);
+  return resolvedFor(project, examples);
 }
 
-type FileOutput = Extract<Output, { kind: 'file' }>;
+/** A calendar as the user gets it: the .ics file written from the material's calendar. */
+interface FileOutput {
+  name: string;
+  bytes: Uint8Array;
+}
 
 async function render(project: Project, audience?: Project['meetings'][number]['audience']): Promise<Map<string, FileOutput>> {
   const outputs = await renderCalendars(contextFor(project), audience ? { audience } : {});
   const files = new Map<string, FileOutput>();
   for (const o of outputs) {
-    expect(o.kind).toBe('file');
-    files.set(o.name, o as FileOutput);
+    if (o.kind !== 'calendar') throw new Error(`${o.name} is not a calendar`);
+    files.set(`${o.name}.ics`, { name: `${o.name}.ics`, bytes: await writeIcs(o.calendar) });
   }
   return files;
 }

@@ -7,12 +7,13 @@ import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSituations, loadTips, type Lang } from '../../src/content/library.js';
-import { mmToPt, sheetGeometry, type Rect } from '../../src/document/imposition.js';
+import { sheetGeometry, type Rect } from '../../src/document/imposition.js';
+import { mmToPt } from '../../src/document/theme.js';
 import type { CardLayout, Document } from '../../src/document/model.js';
-import { CARD_LAYOUTS, expansionInlines, renderCards, situationCards, situationsFor } from '../../src/materials/cards.js';
+import { CARD_LAYOUTS, expansionInlines, renderCards, situationCards } from '../../src/materials/cards.js';
 import type { MaterialContext } from '../../src/materials/context.js';
 import type { Project } from '../../src/project/schema.js';
-import { WRITERS } from '../../src/writers/index.js';
+import { writeDocument } from '../../src/writers/index.js';
 import { EXAMPLES, loadExample } from './helpers.js';
 
 
@@ -40,9 +41,9 @@ beforeAll(async () => {
     for (const output of await renderCards(ctx, {})) {
       if (output.kind !== 'document') throw new Error(`${output.name} is not a document`);
       const pdf = join(dir, `${basename(example, '.yaml')}-${output.name}.pdf`);
-      writeFileSync(pdf, await WRITERS.pdf(output.document));
+      writeFileSync(pdf, await writeDocument(output.document, 'pdf'));
       // DOCX for the decks whose text the tests read: the golden rules and one situations deck.
-      const docx = output.name === 'kaarten-gouden-regels' || output.name === 'kaarten-situaties-bewoners' ? await WRITERS.docx(output.document) : undefined;
+      const docx = output.name === 'kaarten-gouden-regels' || output.name === 'kaarten-situaties-bewoners' ? await writeDocument(output.document, 'docx') : undefined;
       decks.set(output.name, { document: output.document, pdf, docx });
     }
     rendered.set(example, { project, ctx, decks });
@@ -105,8 +106,9 @@ describe.each(EXAMPLES)('%s', (example) => {
   it("puts each meeting's chosen situations in its own decks, and no others", () => {
     const { project } = rendered.get(example)!;
     const all = [...loadSituations(project.language), ...project.situations];
-    for (const meeting of project.meetings.filter((m) => m.situations.length)) {
-      const chosen = situationsFor(project, meeting, project.language);
+    const { ctx } = rendered.get(example)!;
+    for (const meeting of ctx.meetings.filter((m) => m.situations.length)) {
+      const chosen = meeting.situations;
       for (const suffix of ['', '-a5']) {
         const deck = deckOf(example, `kaarten-situaties-${meeting.audience}${suffix}`);
         const text = squeeze(pdfText(deck.pdf, layoutOf(deck.document)));
@@ -114,7 +116,7 @@ describe.each(EXAMPLES)('%s', (example) => {
           expect(text, `${meeting.audience}${suffix}: ${s.title}`).toContain(squeeze(s.title));
           expect(text).toContain(squeeze(s.questions[0]));
         }
-        for (const other of all.filter((s) => !meeting.situations.includes(s.id))) {
+        for (const other of all.filter((s) => !chosen.some((c) => c.id === s.id))) {
           // A title that is part of a chosen one ("Muziek in de nacht" vs "Muziek boven ons") cannot be told apart.
           if (chosen.some((c) => squeeze([c.title, c.role ?? '', c.story, ...c.questions].join('')).includes(squeeze(other.title)))) continue;
           expect(text, `${meeting.audience}${suffix} has ${other.title}`).not.toContain(squeeze(other.title));
@@ -128,9 +130,9 @@ describe.each(EXAMPLES)('%s', (example) => {
     const xml = (bytes: Uint8Array) => new TextDecoder().decode(unzipSync(bytes)['word/document.xml']);
     const rules = xml(deckOf(example, 'kaarten-gouden-regels').docx!);
     for (const rule of loadTips(project.language).goldenRules) expect(rules).toContain(`>${rule.acronym}<`);
-    const meeting = project.meetings.find((m) => m.audience === 'bewoners')!;
+    const meeting = rendered.get(example)!.ctx.meetings.find((m) => m.audience === 'bewoners')!;
     const situations = xml(deckOf(example, 'kaarten-situaties-bewoners').docx!);
-    for (const s of situationsFor(project, meeting, project.language)) expect(situations).toContain(s.title.replace(/&/g, '&amp;').replace(/'/g, '&apos;'));
+    for (const s of meeting.situations) expect(situations).toContain(s.title.replace(/&/g, '&amp;').replace(/'/g, '&apos;'));
   });
 });
 
@@ -294,13 +296,13 @@ describe('rendered decks', () => {
 describe.each(['nl', 'en'] as Lang[])('every shipped situation in %s', (lang) => {
   it('renders as an A6 card and as an A5 card without running out of room', async () => {
     const { ctx: base } = load('nijmegen-heseveld.yaml');
-    const ctx: MaterialContext = { ...base, lang, project: { ...base.project, language: lang } };
-    const situations = loadSituations(lang).map((s) => ({ id: s.id, title: s.title, role: s.role, story: s.story, questions: s.questions }));
+    const ctx: MaterialContext = { ...base, lang };
+    const situations = loadSituations(lang);
     for (const layout of [CARD_LAYOUTS.sheet, CARD_LAYOUTS.large]) {
       const doc: Document = { ...rendered.get('nijmegen-heseveld.yaml')!.decks.get('kaarten-contacttips')!.document };
       doc.blocks = [{ kind: 'cards', layout, cards: situationCards(ctx, situations, layout) }];
       // The PDF writer throws a UserError for a card that does not fit even with smaller type.
-      const bytes = await WRITERS.pdf(doc);
+      const bytes = await writeDocument(doc, 'pdf');
       const path = join(dir, `all-${lang}-${layout.kind}.pdf`);
       writeFileSync(path, bytes);
       const text = squeeze(pdfText(path, layout));

@@ -10,7 +10,7 @@ import { loadLabels } from '../../src/content/labels.js';
 import { loadEvaluation, renderEvaluation } from '../../src/materials/evaluation.js';
 import type { Project } from '../../src/project/schema.js';
 import { formatDate } from '../../src/templating/helpers.js';
-import { WRITERS } from '../../src/writers/index.js';
+import { writeDocument } from '../../src/writers/index.js';
 import { EXAMPLES, loadExample } from './helpers.js';
 
 
@@ -45,8 +45,8 @@ beforeAll(async () => {
     for (const output of await renderEvaluation(ctx, {})) {
       if (output.kind !== 'document') throw new Error(`${output.name} is not a document`);
       const pdf = join(dir, `${basename(example, '.yaml')}-${output.name}.pdf`);
-      writeFileSync(pdf, await WRITERS.pdf(output.document));
-      files.set(output.name, { pdf, docx: await WRITERS.docx(output.document) });
+      writeFileSync(pdf, await writeDocument(output.document, 'pdf'));
+      files.set(output.name, { pdf, docx: await writeDocument(output.document, 'docx') });
     }
     rendered.set(example, { project, files });
   }

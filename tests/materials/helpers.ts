@@ -4,10 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Document } from '../../src/document/model.js';
-import { createContext, type MaterialContext, type Output } from '../../src/materials/context.js';
+import type { MaterialContext, Output } from '../../src/materials/context.js';
 import { loadProjectFile } from '../../src/project/load.js';
 import type { Project } from '../../src/project/schema.js';
-import { WRITERS } from '../../src/writers/index.js';
+import { resolveProject } from '../../src/resolve/index.js';
+import { writeDocument } from '../../src/writers/index.js';
 
 export const EXAMPLES_DIR = join(import.meta.dirname, '..', '..', 'examples');
 export const EXAMPLES = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.yaml')).sort();
@@ -17,7 +18,12 @@ export function loadExample(example: string): { project: Project; ctx: MaterialC
   const file = join(EXAMPLES_DIR, example);
   const { project } = loadProjectFile(file, 'nl');
   if (!project) throw new Error(`${example} did not load`);
-  return { project, ctx: createContext(project, dirname(file)), file };
+  return { project, ctx: contextFor(project, dirname(file)), file };
+}
+
+/** The resolved project materials render from, for a project read from `baseDir`. */
+export function contextFor(project: Project, baseDir: string, templateDirs: string[] = []): MaterialContext {
+  return resolveProject(project, { baseDir, templateDirs });
 }
 
 /** Whitespace-insensitive text, since readers break lines where they like. */
@@ -49,7 +55,7 @@ export async function renderAndRead(outputs: Output[], dir: string, prefix: stri
   for (const output of outputs) {
     if (output.kind !== 'document') throw new Error(`${output.name} is not a document`);
     const pdf = join(dir, `${prefix}-${output.name}.pdf`);
-    writeFileSync(pdf, await WRITERS.pdf(output.document));
+    writeFileSync(pdf, await writeDocument(output.document, 'pdf'));
     read.documents.set(output.name, output.document);
     read.text.set(output.name, flat(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })));
     read.pages.set(output.name, pdfPages(pdf));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderInvitations } from '../../src/materials/invitation.js';
 import type { Project } from '../../src/project/schema.js';
 import { formatDate } from '../../src/templating/helpers.js';
-import { WRITERS } from '../../src/writers/index.js';
+import { writeDocument } from '../../src/writers/index.js';
 import { EXAMPLES as examples, flat, loadExample, renderAndRead } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ww-invite-'));
@@ -31,7 +31,7 @@ beforeAll(async () => {
     const read = await renderAndRead(await renderInvitations(ctx, {}), dir, prefix);
     for (const [name, document] of read.documents) {
       const docx = join(dir, `${prefix}-${name}.docx`);
-      writeFileSync(docx, await WRITERS.docx(document));
+      writeFileSync(docx, await writeDocument(document, 'docx'));
       docxFiles.push(docx);
       pending.push({ project, audience: name.replace('uitnodiging-', ''), pdfText: read.text.get(name)!, pages: read.pages.get(name)! });
     }

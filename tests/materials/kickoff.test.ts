@@ -7,12 +7,11 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKickoffProgramme } from '../../src/content/programme.js';
 import type { Document } from '../../src/document/model.js';
-import { createContext } from '../../src/materials/context.js';
 import { renderKickoff } from '../../src/materials/kickoff.js';
 import { loadProjectFile } from '../../src/project/load.js';
 import type { Kickoff, Project } from '../../src/project/schema.js';
-import { WRITERS } from '../../src/writers/index.js';
-import { clock, flat, renderAndRead } from './helpers.js';
+import { writeDocument } from '../../src/writers/index.js';
+import { clock, contextFor, flat, renderAndRead } from './helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml'));
@@ -43,7 +42,7 @@ beforeAll(async () => {
     const file = join(root, 'examples', example);
     const { project } = loadProjectFile(file, 'nl');
     if (!project?.kickoff) continue;
-    const outputs = await renderKickoff(createContext(project, dirname(file)), {});
+    const outputs = await renderKickoff(contextFor(project, dirname(file)), {});
     const entry: Rendered = { example, project, kickoff: project.kickoff, ...(await renderAndRead(outputs, dir, basename(example, '.yaml'))) };
     rendered.push(entry);
   }
@@ -59,7 +58,7 @@ describe('kick-off materials', () => {
 
   it('are not made without a kick-off', async () => {
     const { project, example } = rendered[0];
-    const ctx = createContext({ ...project, kickoff: undefined }, join(root, 'examples'));
+    const ctx = contextFor({ ...project, kickoff: undefined }, join(root, 'examples'));
     expect(await renderKickoff(ctx, {}), example).toEqual([]);
   });
 
@@ -144,7 +143,7 @@ describe('kick-off materials', () => {
     const lang = project.language;
     const total = minutesOf(kickoff, lang).reduce((sum, p) => sum + p.minutes, 0);
     for (const name of ['startbijeenkomst-agenda', 'startbijeenkomst-draaiboek']) {
-      const docx = await WRITERS.docx(documents.get(name)!);
+      const docx = await writeDocument(documents.get(name)!, 'docx');
       const xml = new TextDecoder().decode(unzipSync(docx)['word/document.xml']);
       const words = flat(xml.replace(/<[^>]+>/g, ' '));
       expect(words, name).toContain(clock(kickoff.start, 0, lang));

@@ -9,13 +9,12 @@ import { loadLabels } from '../../src/content/labels.js';
 import { loadSituations } from '../../src/content/library.js';
 import { loadMeetingProgramme } from '../../src/content/programme.js';
 import type { Document } from '../../src/document/model.js';
-import { createContext } from '../../src/materials/context.js';
 import { renderSchedules } from '../../src/materials/schedule.js';
 import { loadProjectFile } from '../../src/project/load.js';
 import type { Meeting, Project } from '../../src/project/schema.js';
 import { formatDate } from '../../src/templating/helpers.js';
-import { WRITERS } from '../../src/writers/index.js';
-import { clock, flat, renderAndRead } from './helpers.js';
+import { writeDocument } from '../../src/writers/index.js';
+import { clock, contextFor, flat, renderAndRead } from './helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml'));
@@ -39,7 +38,7 @@ beforeAll(async () => {
     const file = join(root, 'examples', example);
     const { project } = loadProjectFile(file, 'nl');
     if (!project) throw new Error(`${example} did not load`);
-    const outputs = await renderSchedules(createContext(project, dirname(file)), {});
+    const outputs = await renderSchedules(contextFor(project, dirname(file)), {});
     const entry: Rendered = { example, file, project, ...(await renderAndRead(outputs, dir, basename(example, '.yaml'))) };
     rendered.push(entry);
   }
@@ -63,7 +62,7 @@ describe('meeting schedules', () => {
 
   it('with an audience: only that meeting, and no season overview', async () => {
     const r = rendered[0];
-    const outputs = await renderSchedules(createContext(r.project, dirname(r.file)), { audience: 'vrijwilligers' });
+    const outputs = await renderSchedules(contextFor(r.project, dirname(r.file)), { audience: 'vrijwilligers' });
     expect(outputs.map((o) => o.name)).toEqual(['programma-vrijwilligers', 'draaiboek-vrijwilligers']);
   });
 
@@ -163,7 +162,7 @@ describe('meeting schedules', () => {
     const r = rendered.find((x) => x.project.language === 'nl')!;
     const meeting = r.project.meetings[0];
     for (const name of [`programma-${meeting.audience}`, `draaiboek-${meeting.audience}`]) {
-      const docx = await WRITERS.docx(r.documents.get(name)!);
+      const docx = await writeDocument(r.documents.get(name)!, 'docx');
       const xml = new TextDecoder().decode(unzipSync(docx)['word/document.xml']);
       const words = flat(xml.replace(/<[^>]+>/g, ' '));
       expect(words, name).toContain(clock(meeting.start, 0, 'nl'));

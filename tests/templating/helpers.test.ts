@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '../../src/document/markdown.js';
+import { escapeMarkdown, parseMarkdown } from '../../src/document/markdown.js';
 import { InternalError, UserError } from '../../src/errors.js';
 import { renderTemplate } from '../../src/templating/engine.js';
 import {
@@ -109,18 +109,24 @@ describe('template helpers', () => {
 
   it('use the language of the template', () => {
     const source = '{{date d}}|{{shortDate d}}|{{time s}}|{{timeRange s e}}|{{when d s e}}|{{when d s}}|{{list names}}|{{plural n "x" "xs"}}|{{pluralWord 1 "x" "xs"}}';
+    // The output is Markdown: what a helper returns is escaped there, so it prints as written.
+    const md = (parts: string[]) => parts.map(escapeMarkdown).join('|');
     expect(render(source, 'nl', data)).toBe(
-      'dinsdag 10 februari 2026|10 februari|19.30|19.30 - 22.00 uur|dinsdag 10 februari 2026, 19.30 - 22.00 uur|dinsdag 10 februari 2026, 19.30 uur|Anna, Bas en Cem|12 xs|x',
+      md(['dinsdag 10 februari 2026', '10 februari', '19.30', '19.30 - 22.00 uur', 'dinsdag 10 februari 2026, 19.30 - 22.00 uur', 'dinsdag 10 februari 2026, 19.30 uur', 'Anna, Bas en Cem', '12 xs', 'x']),
     );
     expect(render(source, 'en', data)).toBe(
-      'Tuesday 10 February 2026|10 February|19:30|19:30 to 22:00|Tuesday 10 February 2026, 19:30 to 22:00|Tuesday 10 February 2026, 19:30|Anna, Bas and Cem|12 xs|x',
+      md(['Tuesday 10 February 2026', '10 February', '19:30', '19:30 to 22:00', 'Tuesday 10 February 2026, 19:30 to 22:00', 'Tuesday 10 February 2026, 19:30', 'Anna, Bas and Cem', '12 xs', 'x']),
     );
   });
 
-  it('read dates and times that a material escaped for the Markdown (as every project value is)', () => {
-    const escaped = { d: escapeMarkdown('2026-02-10'), s: escapeMarkdown('19:30'), e: escapeMarkdown('22:00') };
-    expect(escaped.d).toBe('2026\\-02\\-10');
-    expect(render('{{date d}}|{{when d s e}}', 'nl', escaped)).toBe('dinsdag 10 februari 2026|dinsdag 10 februari 2026, 19.30 - 22.00 uur');
+  it('get values as written, and their output is escaped where it enters the Markdown', () => {
+    const out = render('{{date d}} {{name}} {{{raw}}}', 'nl', { d: '2026-02-10', name: '*Anna* [1]', raw: '**vet**' });
+    expect(out).toBe(`${escapeMarkdown('dinsdag 10 februari 2026')} ${escapeMarkdown('*Anna* [1]')} **vet**`);
+    const [block] = parseMarkdown(out, {});
+    expect(block).toMatchObject({ kind: 'paragraph' });
+    const texts = (block as { content: { text?: string; bold?: boolean }[] }).content;
+    expect(texts.map((i) => i.text).join('')).toBe('dinsdag 10 februari 2026 *Anna* [1] vet');
+    expect(texts.find((i) => i.text === 'vet')?.bold).toBe(true);
   });
 
   it('reads @root.lang inside loops and partials', () => {
@@ -133,7 +139,7 @@ describe('template helpers', () => {
   });
 
   it('when takes a null end time', () => {
-    expect(render('{{when d s e}}', 'nl', { ...data, e: null })).toBe('dinsdag 10 februari 2026, 19.30 uur');
+    expect(render('{{when d s e}}', 'nl', { ...data, e: null })).toBe(escapeMarkdown('dinsdag 10 februari 2026, 19.30 uur'));
   });
 
   it('conditions', () => {

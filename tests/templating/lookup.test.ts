@@ -52,10 +52,11 @@ describe('package layout', () => {
 describe('renderTemplate', () => {
   it('renders a built-in template with its partials', () => {
     expect(renderTemplate('greeting', 'nl', data, { userDirs: [], builtinDir })).toBe(
-      '# Welkom, Wijk Noord\n\nOp dinsdag 10 februari 2026, 19.30 - 22.00 uur in De Boog.\n\nGroet, Anna en Bas\n',
+      // Values are escaped where they enter the Markdown: "19\.30" prints as "19.30".
+      '# Welkom, Wijk Noord\n\nOp dinsdag 10 februari 2026\\, 19\\.30 \\- 22\\.00 uur in De Boog.\n\nGroet, Anna en Bas\n',
     );
     expect(renderTemplate('greeting', 'en', data, { userDirs: [], builtinDir })).toBe(
-      '# Welcome, Wijk Noord\n\nOn Tuesday 10 February 2026, 19:30 to 22:00 at De Boog.\n',
+      '# Welcome, Wijk Noord\n\nOn Tuesday 10 February 2026\\, 19\\:30 to 22\\:00 at De Boog.\n',
     );
     expect(renderTemplate('invitation/body', 'nl', data, { userDirs: [], builtinDir })).toBe('Uitnodiging voor Wijk Noord.\n');
   });
@@ -90,10 +91,11 @@ describe('renderTemplate', () => {
     expect(renderTemplate('greeting', 'nl', data, { userDirs: [dir], builtinDir })).toBe('two, longer');
   });
 
-  it('does not escape HTML characters', () => {
+  it('escapes values for the Markdown it produces, never for HTML', () => {
     const dir = tempDir();
-    write(path.join(dir, 'nl', 'greeting.md.hbs'), '{{name}}');
-    expect(renderTemplate('greeting', 'nl', { ...data, name: 'Koffie & <thee>' }, { userDirs: [dir], builtinDir })).toBe('Koffie & <thee>');
+    write(path.join(dir, 'nl', 'greeting.md.hbs'), '{{name}}|{{{name}}}');
+    // No "&amp;" or "&lt;": the output is Markdown, and its escapes print the characters as written.
+    expect(renderTemplate('greeting', 'nl', { ...data, name: 'Koffie & <thee>' }, { userDirs: [dir], builtinDir })).toBe('Koffie \\& \\<thee\\>|Koffie & <thee>');
   });
 
   it('explains a missing field in a user template', () => {

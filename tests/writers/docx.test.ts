@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Document } from '../../src/document/model.js';
+import type { ContentBlock, Document } from '../../src/document/model.js';
 import { sheetOrder, writeDocx } from '../../src/writers/docx/index.js';
 import { kitchenSink, NAMES } from '../fixtures/documents/kitchen-sink.js';
 
@@ -76,7 +76,7 @@ describe('writeDocx: package structure', () => {
   it("puts the footer's page label with Word page fields, and the document language", async () => {
     expect(part(docx, 'word/footer1.xml')).toContain('pagina ');
     const doc = kitchenSink();
-    doc.meta.language = 'en';
+    doc.meta.language = 'en-GB';
     doc.page.footer = { text: 'Footer', pageLabel: 'page {page} of {pages}' };
     const en = await writeDocx(doc);
     const footer = part(en, 'word/footer1.xml');
@@ -116,7 +116,7 @@ describe('writeDocx: package structure', () => {
   });
 
   it('refuses page-level blocks inside a callout', async () => {
-    const doc: Document = { ...kitchenSink(), blocks: [{ kind: 'callout', tone: 'neutral', blocks: [{ kind: 'pageBreak' }] }] };
+    const doc: Document = { ...kitchenSink(), blocks: [{ kind: 'callout', tone: 'neutral', blocks: [{ kind: 'pageBreak' } as unknown as ContentBlock] }] };
     await expect(writeDocx(doc)).rejects.toThrow(/page break/i);
   });
 

@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mmToPt, sheetGeometry, type Rect } from '../../src/document/imposition.js';
-import type { Block, Card, CardLayout, Document } from '../../src/document/model.js';
-import { UserError } from '../../src/errors.js';
+import { sheetGeometry, type Rect } from '../../src/document/imposition.js';
+import { mmToPt } from '../../src/document/theme.js';
+import type { Block, Card, CardLayout, ContentBlock, Document } from '../../src/document/model.js';
+import { InternalError, UserError } from '../../src/errors.js';
+import { t } from '../../src/messages.js';
 import { renderDefinition } from '../../src/writers/pdf/engine.js';
 import { writePdf } from '../../src/writers/pdf/index.js';
 import { kitchenSink, NAMES } from '../fixtures/documents/kitchen-sink.js';
@@ -105,7 +107,7 @@ describe('kitchen sink', () => {
     // 3 text pages, then 5 cards on 2 sheets of 4: 2 fronts + 2 backs.
     expect(info).toMatch(/Pages:\s+7\n/);
     const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-']).toString('latin1');
-    expect(qdf).toContain('/Lang (nl)');
+    expect(qdf).toContain('/Lang (nl-NL)');
     // The writer's internal layout markers stay out of the file.
     expect(qdf).not.toContain('(ww-');
   });
@@ -225,8 +227,8 @@ describe('file and network access', () => {
     expect(run('pdfimages', ['-list', save(bytes)])).toMatch(/image/);
   });
 
-  it('refuses an image that is not in allowedFiles', async () => {
-    await expect(writePdf(withImage([]))).rejects.toThrow(UserError);
+  it('refuses an image that is not in allowedFiles (a material bug, not the user\'s)', async () => {
+    await expect(writePdf(withImage([]))).rejects.toThrow(InternalError);
     await expect(writePdf(withImage([]))).rejects.toThrow(/not one of the files/);
   });
 
@@ -266,7 +268,7 @@ function deck(layout: CardLayout, count: number, extra: Block[] = []): Document 
   const cards: Card[] = Array.from({ length: count }, (_, i) => ({
     kicker: 'Praktijksituatie',
     title: `Titel${i}`,
-    blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: `Voorkant${i} met wat tekst.` }] }, ...extra],
+    blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: `Voorkant${i} met wat tekst.` }] }, ...(extra as ContentBlock[])],
     back: [{ kind: 'paragraph', content: [{ kind: 'text', text: `Achterkant${i}` }] }],
   }));
   doc.blocks = [{ kind: 'cards', layout, cards }];
@@ -326,6 +328,12 @@ describe('card imposition', () => {
 
   it('refuses a card far too long to fit, instead of letting it overflow', async () => {
     const long: Block = { kind: 'paragraph', content: [{ kind: 'text', text: 'Luister eerst en vraag door. '.repeat(80) }] };
-    await expect(writePdf(deck({ kind: 'a4-four' }, 1, [long]))).rejects.toThrow(/card "Titel0" has too much text/);
+    // The error carries a catalogue key, worded in the user's language where it is shown.
+    const err = await writePdf(deck({ kind: 'a4-four' }, 1, [long])).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    const ref = (err as UserError).ref!;
+    expect(ref.key).toMatch(/^card_(far_)?too_long$/);
+    expect(t('nl', ref.key, ref.params)).toMatch(/Op de kaart 'Titel0' staat (veel )?te veel tekst/);
+    expect(t('en', ref.key, ref.params)).toMatch(/The card 'Titel0' has (far )?too much text/);
   });
 });

@@ -3,29 +3,18 @@
 import type { IParagraphOptions, ITableOptions, Paragraph, ParagraphChild, Table } from 'docx';
 import type { Block, Document, Inline } from '../../document/model.js';
 import { assertNever, InternalError, UserError } from '../../errors.js';
-import type { Docx, QRCode } from './modules.js';
-import {
-  INK,
-  MUTED,
-  NUMBERING,
-  PANEL,
-  RULE,
-  SPACE_BEFORE,
-  STYLE,
-  type TypeScale,
-  hp,
-  mmToPx,
-  mmToTwips,
-  tint,
-  toneColour,
-} from './style.js';
+import { QR_ECC, type QRCode } from '../qr.js';
+import type { Docx } from './modules.js';
+import { SIZE_MM, toneColour } from '../../document/theme.js';
+import { NUMBERING, SPACE_BEFORE, STYLE, type TypeScale, type WordPalette, hp, mmToPx, mmToTwips } from './style.js';
 
 /** Shared state of one render: modules, theme, and counters that must restart for every document. */
 export interface RenderState {
   d: Docx;
   qr: QRCode;
   doc: Document;
-  accent: string;
+  /** The design tokens' colours, in Word's notation. */
+  c: WordPalette;
   scale: TypeScale;
   /** Numbered lists so far: each ordered list is its own numbering instance, so it restarts at 1. */
   orderedLists: number;
@@ -137,7 +126,7 @@ export function renderInlines(s: RenderState, content: Inline[], base: { bold?: 
             text: clean(inline.text),
             bold: inline.bold || base.bold ? true : undefined,
             italics: inline.italic ? true : undefined,
-            color: toneColour(inline.tone, s.accent) ?? base.color,
+            color: toneColour(inline.tone, s.c) ?? base.color,
           }),
         );
         break;
@@ -230,8 +219,8 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
       const cell = (content: Inline[], col: number, header: boolean) =>
         new d.TableCell({
           width: { size: widths[col], type: d.WidthType.DXA },
-          shading: header ? { fill: PANEL, type: d.ShadingType.CLEAR, color: 'auto' } : undefined,
-          borders: header ? { bottom: { style: d.BorderStyle.SINGLE, size: 8, color: INK } } : undefined,
+          shading: header ? { fill: s.c.neutralTint, type: d.ShadingType.CLEAR, color: 'auto' } : undefined,
+          borders: header ? { bottom: { style: d.BorderStyle.SINGLE, size: 8, color: s.c.muted } } : undefined,
           children: [
             new d.Paragraph({
               style: header ? STYLE.tableHeading : STYLE.tableText,
@@ -250,8 +239,8 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
           left: NO_BORDER,
           right: NO_BORDER,
           insideVertical: NO_BORDER,
-          bottom: { style: d.BorderStyle.SINGLE, size: 4, color: RULE },
-          insideHorizontal: { style: d.BorderStyle.SINGLE, size: 4, color: RULE },
+          bottom: { style: d.BorderStyle.SINGLE, size: 4, color: s.c.rule },
+          insideHorizontal: { style: d.BorderStyle.SINGLE, size: 4, color: s.c.rule },
         },
         rows: [
           new d.TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((c, i) => cell(c, i, true)) }),
@@ -298,7 +287,7 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
       const accent = block.tone === 'accent';
       const pad = { top: 150, bottom: 90, left: 220, right: 220 };
       const inner = new Flow(s);
-      if (block.title) inner.para({ style: STYLE.calloutTitle, alignment, children: [new d.TextRun({ text: clean(block.title), color: accent ? s.accent : INK })] });
+      if (block.title) inner.para({ style: STYLE.calloutTitle, alignment, children: [new d.TextRun({ text: clean(block.title), color: accent ? s.c.accentText : s.c.text })] });
       await renderBlocks(s, inner, block.blocks, { ...place, nested: true, widthTw: place.widthTw - pad.left - pad.right });
       flow.table({
         width: { size: place.widthTw, type: d.WidthType.DXA },
@@ -311,7 +300,7 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
           insideHorizontal: NO_BORDER,
           insideVertical: NO_BORDER,
           // An accent bar on the left marks the accent box; the neutral box is a plain grey panel.
-          left: accent ? { style: d.BorderStyle.SINGLE, size: 24, color: s.accent } : NO_BORDER,
+          left: accent ? { style: d.BorderStyle.SINGLE, size: 24, color: s.c.accent } : NO_BORDER,
         },
         rows: [
           new d.TableRow({
@@ -320,7 +309,7 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
               new d.TableCell({
                 width: { size: place.widthTw, type: d.WidthType.DXA },
                 margins: pad,
-                shading: { fill: accent ? tint(s.accent, 0.1) : PANEL, type: d.ShadingType.CLEAR, color: 'auto' },
+                shading: { fill: accent ? s.c.accentTint : s.c.neutralTint, type: d.ShadingType.CLEAR, color: 'auto' },
                 children: inner.close(),
               }),
             ],
@@ -331,14 +320,14 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
     }
     case 'writeLines': {
       flow.para({ style: STYLE.fieldLabel, alignment, children: [new d.TextRun(clean(block.label))] });
-      const line = { style: d.BorderStyle.SINGLE, size: 6, color: RULE, space: 1 };
+      const line = { style: d.BorderStyle.SINGLE, size: 6, color: s.c.rule, space: 1 };
       for (let i = 0; i < block.lines; i++) {
         // `between` as well as `bottom`: Word joins paragraphs with equal borders into one box and would
         // otherwise draw only the last line.
         flow.para({
           style: STYLE.tiny,
           keepNext: i < block.lines - 1,
-          spacing: { before: 0, after: 0, line: mmToTwips(9), lineRule: d.LineRuleType.EXACT },
+          spacing: { before: 0, after: 0, line: mmToTwips(SIZE_MM.writeLine), lineRule: d.LineRuleType.EXACT },
           border: { bottom: line, between: line },
         });
       }
@@ -349,7 +338,7 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
       const count = block.to - block.from + 1;
       if (count < 1) return;
       const box = Math.min(mmToTwips(10), Math.floor(place.widthTw / count));
-      const edge = { style: d.BorderStyle.SINGLE, size: 6, color: MUTED };
+      const edge = { style: d.BorderStyle.SINGLE, size: 6, color: s.c.muted };
       flow.table({
         width: { size: box * count, type: d.WidthType.DXA },
         columnWidths: Array.from({ length: count }, () => box),
@@ -371,7 +360,7 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
                     new d.Paragraph({
                       style: STYLE.tableText,
                       alignment: d.AlignmentType.CENTER,
-                      children: [new d.TextRun({ text: String(block.from + i), color: MUTED, size: hp(s.scale.small) })],
+                      children: [new d.TextRun({ text: String(block.from + i), color: s.c.muted, size: hp(s.scale.label) })],
                     }),
                   ],
                 }),
@@ -388,10 +377,10 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
       // 300 dpi bitmap, so print is sharp; a quiet zone of two modules is enough on a white page.
       const data = await s.qr.toBuffer(block.data, {
         type: 'png',
-        errorCorrectionLevel: 'M',
+        errorCorrectionLevel: QR_ECC,
         margin: 2,
         width: Math.round((sizeMm / 25.4) * 300),
-        color: { dark: `#${INK}`, light: '#ffffff' },
+        color: { dark: `#${s.c.text}`, light: '#ffffff' },
       });
       s.drawings++;
       flow.para({
@@ -418,7 +407,7 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
       }
       const data = await readFile(wanted);
       const info = imageInfo(data);
-      if (!info) throw new UserError(`${block.path} is not a PNG or JPEG image; save the logo as PNG or JPEG`);
+      if (!info) throw new UserError({ key: 'image_not_image', params: { path: block.path } });
       const widthMm = Math.min(block.widthMm, (place.widthTw * 25.4) / 1440);
       s.drawings++;
       flow.para({

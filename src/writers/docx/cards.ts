@@ -4,7 +4,8 @@ import type { ISectionOptions, TableCell } from 'docx';
 import { cardsPerSheet, sheetGeometry } from '../../document/imposition.js';
 import type { Block, Card, CardLayout } from '../../document/model.js';
 import { clean, Flow, renderBlocks, renderInlines, type RenderState } from './blocks.js';
-import { PAGE_MM, RULE, STYLE, mmToTwips } from './style.js';
+import { PAGE_MM } from '../../document/theme.js';
+import { STYLE, mmToTwips } from './style.js';
 
 type CardsBlock = Extract<Block, { kind: 'cards' }>;
 
@@ -78,7 +79,7 @@ export async function cardSection(s: RenderState, block: CardsBlock): Promise<IS
   const cellW = mmToTwips(grid.slot.w);
   const pad = { top: mmToTwips(8), bottom: mmToTwips(6), left: mmToTwips(7), right: mmToTwips(7) };
   const innerW = cellW - pad.left - pad.right;
-  const cut = { style: d.BorderStyle.DASHED, size: 4, color: RULE };
+  const cut = { style: d.BorderStyle.DASHED, size: 4, color: s.c.rule };
   const none = { style: d.BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const edge = grid.cutLines ? cut : none;
 
@@ -96,7 +97,7 @@ export async function cardSection(s: RenderState, block: CardsBlock): Promise<IS
         style: STYLE.tiny,
         indent: { left: Math.floor((innerW - bar) / 2), right: Math.ceil((innerW - bar) / 2) },
         spacing: { before: 0, after: 240, line: 20, lineRule: d.LineRuleType.EXACT },
-        border: { bottom: { style: d.BorderStyle.SINGLE, size: 18, color: s.accent, space: 0 } },
+        border: { bottom: { style: d.BorderStyle.SINGLE, size: 18, color: s.c.accent, space: 0 } },
       });
       await renderBlocks(s, inner, card.back, { widthTw: innerW, nested: true, center: true });
     }

@@ -8,8 +8,10 @@ import { InternalError, UserError } from '../../errors.js';
 import { clean, Flow, imageInfo, renderBlocks, type RenderState } from './blocks.js';
 import { cardSection } from './cards.js';
 import { normaliseDocx } from './determinism.js';
-import { EMBEDDED_FONT, SYSTEM_FONT, loadDocx, loadFonts, loadQRCode, type Docx } from './modules.js';
-import { PAGE_MM, RULE, STYLE, mmToPx, mmToTwips, numberingFor, stylesFor, typeScale, wordColour } from './style.js';
+import { loadQRCode } from '../qr.js';
+import { EMBEDDED_FONT, SYSTEM_FONT, loadDocx, loadFonts, type Docx } from './modules.js';
+import { PAGE_MM } from '../../document/theme.js';
+import { STYLE, mmToPx, mmToTwips, numberingFor, stylesFor, typeScale, wordPalette } from './style.js';
 
 export { sheetOrder } from './cards.js';
 
@@ -27,8 +29,8 @@ export async function writeDocx(doc: Document, options: DocxOptions = {}): Promi
   const embed = options.embedFont ?? false;
   const [d, qr, fonts] = await Promise.all([loadDocx(), loadQRCode(), embed ? loadFonts() : undefined]);
   const font = fonts ? EMBEDDED_FONT : SYSTEM_FONT;
-  const accent = wordColour(doc.theme.accent);
-  const s: RenderState = { d, qr, doc, accent, scale: typeScale(doc.page.size), orderedLists: 0, drawings: 0 };
+  const c = wordPalette(doc.theme);
+  const s: RenderState = { d, qr, doc, c, scale: typeScale(doc), orderedLists: 0, drawings: 0 };
 
   // Runs of ordinary blocks share the document's page setup; each card deck is a section of its own.
   const sections: ISectionOptions[] = [];
@@ -56,8 +58,8 @@ export async function writeDocx(doc: Document, options: DocxOptions = {}): Promi
     lastModifiedBy: clean(doc.meta.author),
     keywords: doc.meta.keywords && clean(doc.meta.keywords.join(', ')),
     revision: 1,
-    styles: stylesFor(d, doc, accent, font),
-    numbering: numberingFor(d, accent),
+    styles: stylesFor(d, doc, c, font),
+    numbering: numberingFor(d, c),
     fonts: fonts && [{ name: font, data: fonts.regular, bold: fonts.bold, italic: fonts.italic, boldItalic: fonts.boldItalic, characterSet: d.CharacterSet.ANSI }],
     sections,
   });
@@ -99,7 +101,7 @@ async function flowSection(s: RenderState, blocks: Block[]): Promise<ISectionOpt
     },
     // Always written (empty when absent), so a section after a card deck never inherits the deck's blank ones.
     headers: { default: new d.Header({ children: headerParagraphs(d, doc, contentW) }) },
-    footers: { default: new d.Footer({ children: footerParagraphs(d, doc, contentW) }) },
+    footers: { default: new d.Footer({ children: footerParagraphs(s, contentW) }) },
     children: flow.close(),
   };
 }
@@ -114,7 +116,7 @@ function headerParagraphs(d: Docx, doc: Document, contentW: number): Paragraph[]
     if (!doc.allowedFiles.some((f) => resolve(f) === wanted)) throw new InternalError(`Logo ${logo.path} is not in the document's allowedFiles`);
     const data = readFileSync(wanted);
     const info = imageInfo(data);
-    if (!info) throw new UserError(`${logo.path} is not a PNG or JPEG image; save the logo as PNG or JPEG`);
+    if (!info) throw new UserError({ key: 'image_not_image', params: { path: logo.path } });
     const height = mmToPx(logo.heightMm);
     children.push(new d.TextRun({ children: [new d.Tab()] }));
     children.push(
@@ -129,7 +131,8 @@ function headerParagraphs(d: Docx, doc: Document, contentW: number): Paragraph[]
   return [new d.Paragraph({ style: STYLE.header, tabStops: [{ type: d.TabStopType.RIGHT, position: contentW }], children })];
 }
 
-function footerParagraphs(d: Docx, doc: Document, contentW: number): Paragraph[] {
+function footerParagraphs(s: RenderState, contentW: number): Paragraph[] {
+  const { d, doc, c } = s;
   const footer = doc.page.footer;
   if (!footer) return [new d.Paragraph({ style: STYLE.tiny })];
   const children = [new d.TextRun(clean(footer.text))];
@@ -143,7 +146,7 @@ function footerParagraphs(d: Docx, doc: Document, contentW: number): Paragraph[]
     new d.Paragraph({
       style: STYLE.footer,
       tabStops: [{ type: d.TabStopType.RIGHT, position: contentW }],
-      border: { top: { style: d.BorderStyle.SINGLE, size: 4, color: RULE, space: 6 } },
+      border: { top: { style: d.BorderStyle.SINGLE, size: 4, color: c.rule, space: 6 } },
       children,
     }),
   ];

@@ -1,10 +1,8 @@
-// Lazy, per-process handles on the heavy dependencies of the DOCX writer (docx, qrcode, the embedded fonts).
+// Lazy, per-process handles on the heavy dependencies of the DOCX writer (docx, the embedded fonts).
 // They are loaded on the first render only, so commands that never write DOCX (and `--help`) stay fast.
 import type * as DocxNamespace from 'docx';
-import type * as QRCodeNamespace from 'qrcode';
 
 export type Docx = typeof DocxNamespace;
-export type QRCode = typeof QRCodeNamespace;
 
 /** The four faces of the font we embed; Word maps "bold" onto the Medium face. */
 export interface FontFaces {
@@ -20,18 +18,11 @@ export const EMBEDDED_FONT = 'Roboto';
 export const SYSTEM_FONT = 'Arial';
 
 let docxModule: Promise<Docx> | undefined;
-let qrModule: Promise<QRCode> | undefined;
 let fontFaces: Promise<FontFaces> | undefined;
 
 export function loadDocx(): Promise<Docx> {
   docxModule ??= import('docx');
   return docxModule;
-}
-
-export function loadQRCode(): Promise<QRCode> {
-  // qrcode is CommonJS: its functions live on the default export.
-  qrModule ??= import('qrcode').then((m) => (m as unknown as { default: QRCode }).default ?? m);
-  return qrModule;
 }
 
 /**

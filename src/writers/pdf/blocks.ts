@@ -2,9 +2,9 @@
 import path from 'node:path';
 import type { CanvasElement, Content, ContentText, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
 import type { Block, Fact, Inline, TableColumn } from '../../document/model.js';
-import { mmToPt } from '../../document/imposition.js';
-import { assertNever, InternalError, UserError } from '../../errors.js';
-import { LINE_HEIGHT, SIZE, toneColour, type Palette } from './theme.js';
+import { assertNever, InternalError } from '../../errors.js';
+import type { QrMatrix } from '../qr.js';
+import { LINE_HEIGHT, mmToPt, SIZE_MM, SPACE, TYPE, toneColour, type Palette } from '../../document/theme.js';
 
 /** Where a run of blocks is placed. */
 export interface BlockContext {
@@ -19,8 +19,8 @@ export interface BlockContext {
   allowedFiles: ReadonlySet<string>;
   /** Numbers headings, so each heading's keep-with-next marker names its own parts. */
   ids: { next: number };
-  /** Modules per side of the QR code for some data (see engine.ts). */
-  qrModules(data: string, eccLevel: string): number;
+  /** The QR codes of the document, encoded beforehand (the encoder loads asynchronously). */
+  qr: ReadonlyMap<string, QrMatrix>;
 }
 
 /**
@@ -47,8 +47,6 @@ export function markerOf(node: object): string | undefined {
 
 type Inlines = (string | ContentText)[];
 
-/** Medium error correction: survives a crease or a smudge on a printed handout. */
-const QR_ECC = 'M';
 
 export function renderInlines(content: readonly Inline[], p: Palette): Inlines {
   return content.map((inline): string | ContentText => {
@@ -61,6 +59,42 @@ export function renderInlines(content: readonly Inline[], p: Palette): Inlines {
         return '\n';
       default:
         return assertNever(inline, 'inline kind');
+    }
+  });
+}
+
+/**
+ * A QR code as filled rectangles, one per horizontal run of dark modules: vector, so it prints
+ * sharp at any size, from the same encoder the other writers use.
+ */
+function qrCanvas(matrix: QrMatrix, module: number, colour: string): CanvasElement[] {
+  const out: CanvasElement[] = [];
+  matrix.dark.forEach((row, r) => {
+    for (let c = 0; c < row.length; c++) {
+      if (!row[c]) continue;
+      let end = c;
+      while (end + 1 < row.length && row[end + 1]) end++;
+      out.push({ type: 'rect', x: c * module, y: r * module, w: (end - c + 1) * module, h: module, color: colour, lineWidth: 0 });
+      c = end;
+    }
+  });
+  return out;
+}
+
+/** Every QR code's data in a list of blocks, also inside callouts, columns and cards. */
+export function qrData(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((b): string[] => {
+    switch (b.kind) {
+      case 'qr':
+        return [b.data];
+      case 'callout':
+        return qrData(b.blocks);
+      case 'columns':
+        return b.columns.flatMap((c) => qrData(c.blocks));
+      case 'cards':
+        return b.cards.flatMap((card) => [...qrData(card.blocks), ...qrData(card.back)]);
+      default:
+        return [];
     }
   });
 }
@@ -102,13 +136,13 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Conte
 function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: boolean, keep: boolean): Content {
   const p = ctx.palette;
   const s = ctx.scale;
-  const gap = 8 * s;
+  const gap = SPACE.paragraph * s;
   switch (block.kind) {
     case 'heading':
       return heading(block.level, block.text, ctx, first, last, keep);
     case 'paragraph': {
       const style = block.style ?? 'normal';
-      const size = style === 'lead' ? SIZE.lead : style === 'small' ? SIZE.small : SIZE.body;
+      const size = style === 'lead' ? TYPE.lead : style === 'small' ? TYPE.small : TYPE.body;
       return {
         text: renderInlines(block.content, p),
         fontSize: size * s,
@@ -122,7 +156,7 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
         text: renderInlines(item, p),
         margin: [0, 0, 0, i === block.items.length - 1 ? 0 : 2.5 * s] as [number, number, number, number],
       }));
-      const common = { fontSize: SIZE.body * s, lineHeight: LINE_HEIGHT, markerColor: p.accent, margin: margin(0, gap, first, last) };
+      const common = { fontSize: TYPE.body * s, lineHeight: LINE_HEIGHT, markerColor: p.accent, margin: margin(0, gap, first, last) };
       return block.ordered ? { ol: items, ...common } : { ul: items, ...common };
     }
     case 'table':
@@ -130,21 +164,21 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
     case 'facts':
       return facts(block.items, ctx, margin(2 * s, gap * 1.5, first, last));
     case 'qr': {
-      // pdfmake rounds each module down to whole points, which can shrink a 30 mm code to 20 mm;
-      // asking for a whole number of points per module keeps it within half a module per side.
-      const modules = ctx.qrModules(block.data, QR_ECC);
-      const perModule = Math.max(1, Math.min(Math.round(mmToPt(block.sizeMm) / modules), Math.floor(ctx.width / modules)));
-      const stack: Content[] = [{ qr: block.data, fit: perModule * modules, foreground: p.text, eccLevel: QR_ECC }];
+      const matrix = ctx.qr.get(block.data);
+      if (!matrix) throw new InternalError('A QR code reached the PDF writer without being encoded first.');
+      const size = Math.min(mmToPt(block.sizeMm), ctx.width);
+      const perModule = size / matrix.size;
+      const stack: Content[] = [{ canvas: qrCanvas(matrix, perModule, p.text) }];
       if (block.caption) {
         // At least two modules of white between code and caption helps scanners find the edge.
-        stack.push({ text: block.caption, fontSize: 9 * s, color: p.accentText, bold: true, margin: [0, Math.max(5 * s, 2 * perModule), 0, 0] });
+        stack.push({ text: block.caption, fontSize: TYPE.label * s, color: p.accentText, bold: true, margin: [0, Math.max(5 * s, 2 * perModule), 0, 0] });
       }
       return { stack, unbreakable: true, margin: margin(4 * s, gap * 1.5, first, last) };
     }
     case 'image': {
       const file = path.resolve(block.path);
       if (!ctx.allowedFiles.has(file)) {
-        throw new UserError(`The image "${block.path}" is not one of the files this document may read (allowedFiles).`);
+        throw new InternalError(`The image "${block.path}" is not one of the files this document may read (allowedFiles).`);
       }
       return { image: file, width: Math.min(mmToPt(block.widthMm), ctx.width), margin: margin(4 * s, gap * 1.5, first, last) };
     }
@@ -190,16 +224,16 @@ function heading(level: 1 | 2 | 3, text: string, ctx: BlockContext, first: boole
   const s = ctx.scale;
   const n = ctx.ids.next++;
   const style = {
-    1: { size: SIZE.h1, lineHeight: 1.1, color: p.text, top: 22, bottom: 16, rule: 7 + 2.5 },
-    2: { size: SIZE.h2, lineHeight: 1.15, color: p.accentText, top: 16, bottom: 6, rule: 0 },
-    3: { size: SIZE.h3, lineHeight: 1.2, color: p.text, top: 12, bottom: 4, rule: 0 },
+    1: { size: TYPE.h1, lineHeight: 1.1, color: p.text, rule: 7 + 2.5 },
+    2: { size: TYPE.h2, lineHeight: 1.15, color: p.accentText, rule: 0 },
+    3: { size: TYPE.h3, lineHeight: 1.2, color: p.text, rule: 0 },
   }[level];
   // Room the heading needs below its top: itself, plus three lines of text, so it never ends a
   // page with one line (or one table row) under it.
-  const need = (style.size * ROBOTO_LINE * style.lineHeight + style.rule + style.bottom) * s + 3 * SIZE.body * s * ROBOTO_LINE * LINE_HEIGHT;
+  const need = (style.size * ROBOTO_LINE * style.lineHeight + style.rule + SPACE.headingAfter[level]) * s + 3 * TYPE.body * s * ROBOTO_LINE * LINE_HEIGHT;
   const keepMarker = keep ? `${KEEP_PREFIX}${n}-${Math.ceil(need)}` : undefined;
   const textNode = withMarker({ text, fontSize: style.size * s, bold: true, color: style.color, lineHeight: style.lineHeight }, keepMarker);
-  const m = margin(style.top * s, style.bottom * s, first, last);
+  const m = margin(SPACE.headingBefore[level] * s, SPACE.headingAfter[level] * s, first, last);
   switch (level) {
     case 1:
       return {
@@ -208,7 +242,7 @@ function heading(level: 1 | 2 | 3, text: string, ctx: BlockContext, first: boole
           // A short accent rule marks the title without colouring the whole heading.
           withMarker<Content>(
             {
-              canvas: [{ type: 'line', x1: 0, y1: 0, x2: Math.min(mmToPt(22), ctx.width), y2: 0, lineWidth: 2.5, lineColor: p.accent }],
+              canvas: [{ type: 'line', x1: 0, y1: 0, x2: Math.min(mmToPt(SIZE_MM.titleRule), ctx.width), y2: 0, lineWidth: 2.5, lineColor: p.accent }],
               margin: [0, 7 * s, 0, 0],
             },
             keep ? `${PART_PREFIX}${n}-rule` : undefined,
@@ -224,7 +258,7 @@ function heading(level: 1 | 2 | 3, text: string, ctx: BlockContext, first: boole
   }
 }
 
-const CELL_PAD_X = 6;
+const CELL_PAD_X = SPACE.cellX;
 
 function table(columns: readonly TableColumn[], header: readonly Inline[][], rows: readonly Inline[][][], ctx: BlockContext, m: [number, number, number, number]): Content {
   const p = ctx.palette;
@@ -246,8 +280,8 @@ function table(columns: readonly TableColumn[], header: readonly Inline[][], row
     fillColor: (row) => (row === 0 ? p.neutralTint : null),
     paddingLeft: () => CELL_PAD_X,
     paddingRight: () => CELL_PAD_X,
-    paddingTop: () => 4.5 * s,
-    paddingBottom: () => 4.5 * s,
+    paddingTop: () => SPACE.cellY * s,
+    paddingBottom: () => SPACE.cellY * s,
   };
   return {
     table: {
@@ -259,7 +293,7 @@ function table(columns: readonly TableColumn[], header: readonly Inline[][], row
       body: [header.map((c, i) => cell(c, i, true)), ...rows.map((r) => r.map((c, i) => cell(c, i, false)))],
     },
     layout,
-    fontSize: SIZE.body * s * 0.95,
+    fontSize: TYPE.table * s,
     lineHeight: 1.2,
     margin: m,
   };
@@ -288,7 +322,7 @@ function facts(items: readonly Fact[], ctx: BlockContext, m: [number, number, nu
       ]),
     },
     layout,
-    fontSize: SIZE.body * s,
+    fontSize: TYPE.body * s,
     lineHeight: 1.25,
     margin: m,
   };
@@ -297,10 +331,10 @@ function facts(items: readonly Fact[], ctx: BlockContext, m: [number, number, nu
 function callout(tone: 'accent' | 'neutral', title: string | undefined, blocks: readonly Block[], ctx: BlockContext, m: [number, number, number, number]): Content {
   const p = ctx.palette;
   const s = ctx.scale;
-  const pad = 11 * s;
+  const pad = SPACE.callout * s;
   const inner: Content[] = [];
   if (title !== undefined) {
-    inner.push({ text: title, bold: true, fontSize: SIZE.body * s, color: tone === 'accent' ? p.accentText : p.text, margin: [0, 0, 0, blocks.length ? 4 * s : 0] });
+    inner.push({ text: title, bold: true, fontSize: TYPE.body * s, color: tone === 'accent' ? p.accentText : p.text, margin: [0, 0, 0, blocks.length ? 4 * s : 0] });
   }
   inner.push(...renderBlocks(blocks, { ...ctx, width: ctx.width - 2 * pad, nested: true }));
   const layout: CustomTableLayout = {
@@ -320,11 +354,11 @@ function callout(tone: 'accent' | 'neutral', title: string | undefined, blocks: 
 }
 
 function label(text: string, ctx: BlockContext): Content {
-  return { text, fontSize: SIZE.body * ctx.scale, bold: true, color: ctx.palette.text, margin: [0, 0, 0, 2 * ctx.scale] };
+  return { text, fontSize: TYPE.body * ctx.scale, bold: true, color: ctx.palette.text, margin: [0, 0, 0, 2 * ctx.scale] };
 }
 
 function writeLines(text: string, lines: number, ctx: BlockContext, m: [number, number, number, number]): Content {
-  const gap = mmToPt(8.5) * ctx.scale;
+  const gap = mmToPt(SIZE_MM.writeLine) * ctx.scale;
   const canvas: CanvasElement[] = Array.from({ length: lines }, (_, i) => ({
     type: 'line',
     x1: 0,
@@ -340,13 +374,13 @@ function writeLines(text: string, lines: number, ctx: BlockContext, m: [number, 
 function scoreBoxes(text: string, from: number, to: number, ctx: BlockContext, m: [number, number, number, number]): Content {
   const s = ctx.scale;
   const count = Math.max(0, to - from + 1);
-  const columnGap = mmToPt(2.5) * s;
+  const columnGap = mmToPt(SIZE_MM.scoreGap) * s;
   // Shrink the boxes rather than wrap: a grade scale only reads as one row.
-  const box = Math.min(mmToPt(8) * s, count ? (ctx.width - columnGap * (count - 1)) / count : 0);
+  const box = Math.min(mmToPt(SIZE_MM.scoreBox) * s, count ? (ctx.width - columnGap * (count - 1)) / count : 0);
   const columns: Content[] = Array.from({ length: count }, (_, i) => ({
     width: box,
     stack: [
-      { text: String(from + i), alignment: 'center', fontSize: 8.5 * s, color: ctx.palette.muted, margin: [0, 0, 0, 2] },
+      { text: String(from + i), alignment: 'center', fontSize: TYPE.label * s, color: ctx.palette.muted, margin: [0, 0, 0, 2] },
       { canvas: [{ type: 'rect', x: 0, y: 0, w: box, h: box, r: 2, lineWidth: 0.8, lineColor: ctx.palette.muted }] },
     ],
   }));

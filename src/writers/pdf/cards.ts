@@ -1,10 +1,9 @@
 // Imposes a card deck onto sheets (fronts, then mirrored backs) and measures that no card overflows.
 import type { CanvasElement, Content, ContentSection, CustomTableLayout } from 'pdfmake/interfaces.js';
 import type { Block, Card, CardLayout, DocumentMeta } from '../../document/model.js';
-import { cardsPerSheet, mmToPt, sheetGeometry, type Rect } from '../../document/imposition.js';
-import { assertNever } from '../../errors.js';
+import { cardsPerSheet, sheetGeometry, type Rect } from '../../document/imposition.js';
+import { CARD_TYPE, cardTypeFactor, mmToPt, SIZE_MM, TYPE } from '../../document/theme.js';
 import { renderBlocks, renderInlines, withMarker, type BlockContext } from './blocks.js';
-import { SIZE } from './theme.js';
 
 export const CARD_MARKER_PREFIX = 'ww-card-';
 
@@ -66,23 +65,6 @@ export class CardProbe {
     return out;
   }
 }
-
-/** Type sizes follow the card: A5 halves get larger type than A6 quarters. */
-function baseScale(layout: CardLayout): number {
-  switch (layout.kind) {
-    case 'a4-four':
-      return 1;
-    case 'a4-two':
-      return 1.15;
-    case 'a6-single':
-      return 1.05;
-    default:
-      return assertNever(layout, 'card layout');
-  }
-}
-
-const PAD_MM = 6;
-const BAND_MM = 5;
 
 function pt(r: Rect): Rect {
   return { x: mmToPt(r.x), y: mmToPt(r.y), w: mmToPt(r.w), h: mmToPt(r.h) };
@@ -169,10 +151,10 @@ function bleedOut(r: Rect, bleed: number, edges: { top?: boolean; bottom?: boole
 
 function front(card: Card, slot: Rect, layout: CardLayout, bleed: number, n: number, dc: DeckContext): Content[] {
   const key = `${dc.deck}-${n}-front`;
-  const s = baseScale(layout) * (dc.probe.scales.get(key) ?? 1);
+  const s = cardTypeFactor(layout) * (dc.probe.scales.get(key) ?? 1);
   const p = dc.block.palette;
-  const pad = mmToPt(PAD_MM) * baseScale(layout);
-  const band = mmToPt(BAND_MM) * baseScale(layout);
+  const pad = mmToPt(SIZE_MM.cardPad) * cardTypeFactor(layout);
+  const band = mmToPt(SIZE_MM.cardBand) * cardTypeFactor(layout);
   const width = slot.w - 2 * pad;
   const top = slot.y + band + pad;
   dc.probe.register(key, { title: card.title, face: 'front', available: slot.y + slot.h - pad - top });
@@ -181,16 +163,16 @@ function front(card: Card, slot: Rect, layout: CardLayout, bleed: number, n: num
   if (card.kicker) {
     stack.push({
       text: card.kicker.toLocaleUpperCase(dc.language),
-      fontSize: 7.5 * s,
+      fontSize: CARD_TYPE.kicker * s,
       bold: true,
       characterSpacing: 1.1 * s,
       color: p.accentText,
       margin: [0, 0, 0, 3 * s],
     });
   }
-  stack.push({ text: card.title, fontSize: 25 * s, bold: true, color: p.text, lineHeight: 1.05 });
+  stack.push({ text: card.title, fontSize: CARD_TYPE.title * s, bold: true, color: p.text, lineHeight: 1.05 });
   if (card.subtitle?.length) {
-    stack.push({ text: renderInlines(card.subtitle, p), fontSize: 10 * s, color: p.soft, lineHeight: 1.25, margin: [0, 4 * s, 0, 0] });
+    stack.push({ text: renderInlines(card.subtitle, p), fontSize: CARD_TYPE.subtitle * s, color: p.soft, lineHeight: 1.25, margin: [0, 4 * s, 0, 0] });
   }
   if (card.blocks.length) {
     stack.push({
@@ -210,10 +192,10 @@ function front(card: Card, slot: Rect, layout: CardLayout, bleed: number, n: num
 
 function back(card: Card, slot: Rect, layout: CardLayout, bleed: number, n: number, dc: DeckContext): Content[] {
   const key = `${dc.deck}-${n}-back`;
-  const s = baseScale(layout) * (dc.probe.scales.get(key) ?? 1);
+  const s = cardTypeFactor(layout) * (dc.probe.scales.get(key) ?? 1);
   const p = dc.block.palette;
-  const pad = mmToPt(PAD_MM) * baseScale(layout);
-  const band = mmToPt(BAND_MM) * baseScale(layout) * 0.6;
+  const pad = mmToPt(SIZE_MM.cardPad) * cardTypeFactor(layout);
+  const band = mmToPt(SIZE_MM.cardBand) * cardTypeFactor(layout) * 0.6;
   const width = slot.w - 2 * pad;
   const height = slot.h - band - 2 * pad;
   dc.probe.register(key, { title: card.title, face: 'back', available: height });
@@ -240,7 +222,7 @@ function back(card: Card, slot: Rect, layout: CardLayout, bleed: number, n: numb
 }
 
 function body(blocks: readonly Block[], width: number, scale: number, dc: DeckContext): Content[] {
-  // 10pt rather than the page's 10.5pt: an A6 card holds a few short lines, and the smaller size
-  // keeps them from wrapping into a ragged column.
-  return renderBlocks(blocks, { ...dc.block, width, scale: scale * (10 / SIZE.body), nested: true });
+  // The card's body size rather than the page's: an A6 card holds a few short lines, and the
+  // smaller size keeps them from wrapping into a ragged column.
+  return renderBlocks(blocks, { ...dc.block, width, scale: scale * (CARD_TYPE.body / TYPE.body), nested: true });
 }

@@ -2,15 +2,14 @@
 import path from 'node:path';
 import type { Content, ContentSection, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Block, Document } from '../../document/model.js';
-import { mmToPt, sheetGeometry } from '../../document/imposition.js';
-import { UserError } from '../../errors.js';
+import { sheetGeometry } from '../../document/imposition.js';
+import { LINE_HEIGHT, mmToPt, PAGE_MM, palette, TYPE } from '../../document/theme.js';
+import { InternalError } from '../../errors.js';
 import { KEEP_PREFIX, markerOf, PART_PREFIX, renderBlocks, type BlockContext } from './blocks.js';
 import { CARD_MARKER_PREFIX, deckPageCount, renderDeck, type CardProbe } from './cards.js';
-import type { BleedPage, Engine } from './engine.js';
-import { LINE_HEIGHT, palette, SIZE } from './theme.js';
+import type { QrMatrix } from '../qr.js';
+import type { BleedPage } from './engine.js';
 
-/** A4/A5/A6 in pt, as pdfmake defines them, to know the text width for canvases. */
-const PAGE_PT = { A4: [595.28, 841.89], A5: [419.53, 595.28], A6: [297.64, 419.53] } as const;
 
 function pageLabel(pattern: string, page: number, total: number): string {
   return pattern.replace(/\{page\}/g, String(page)).replace(/\{pages\}/g, String(total));
@@ -50,11 +49,11 @@ export function bleedPages(doc: Document): BleedPage[] {
   return out;
 }
 
-export function buildDefinition(doc: Document, probe: CardProbe, engine: Pick<Engine, 'qrModules'>): TDocumentDefinitions {
+export function buildDefinition(doc: Document, probe: CardProbe, qr: ReadonlyMap<string, QrMatrix>): TDocumentDefinitions {
   const p = palette(doc.theme);
   const [top, right, bottom, left] = doc.page.marginsMm.map(mmToPt);
-  const [w, h] = PAGE_PT[doc.page.size];
-  const pageWidth = doc.page.orientation === 'landscape' ? h : w;
+  const paper = PAGE_MM[doc.page.size];
+  const pageWidth = mmToPt(doc.page.orientation === 'landscape' ? paper.height : paper.width);
   const ctx: BlockContext = {
     palette: p,
     width: pageWidth - left - right,
@@ -62,7 +61,7 @@ export function buildDefinition(doc: Document, probe: CardProbe, engine: Pick<En
     nested: false,
     allowedFiles: new Set(doc.allowedFiles.map((f) => path.resolve(f))),
     ids: { next: 0 },
-    qrModules: engine.qrModules,
+    qr,
   };
 
   const parts = runs(doc.blocks);
@@ -89,7 +88,8 @@ export function buildDefinition(doc: Document, probe: CardProbe, engine: Pick<En
       : null;
   const logo = doc.page.logo;
   if (logo && !ctx.allowedFiles.has(path.resolve(logo.path))) {
-    throw new UserError(`The logo "${logo.path}" is not one of the files this document may read (allowedFiles).`);
+    // Materials list the logo in allowedFiles; a logo outside it is our bug, not the user's.
+    throw new InternalError(`The logo "${logo.path}" is not one of the files this document may read (allowedFiles).`);
   }
   const headerTop = Math.max(14, top / 2 - 4);
   // The logo sits at the right of the header, centred on the header's text line, and never reaches the text area.
@@ -144,8 +144,8 @@ export function buildDefinition(doc: Document, probe: CardProbe, engine: Pick<En
       creationDate: new Date(doc.meta.date.getTime()),
       modDate: new Date(doc.meta.date.getTime()),
     },
-    defaultStyle: { font: 'Roboto', fontSize: SIZE.body, lineHeight: LINE_HEIGHT, color: p.text },
-    styles: { [RUNNING]: { fontSize: SIZE.running, color: p.muted } },
+    defaultStyle: { font: 'Roboto', fontSize: TYPE.body, lineHeight: LINE_HEIGHT, color: p.text },
+    styles: { [RUNNING]: { fontSize: TYPE.running, color: p.muted } },
     content: sections,
     pageBreakBefore: (node, nodes) => {
       const marker = markerOf(node);

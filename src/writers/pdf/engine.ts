@@ -33,17 +33,10 @@ export interface BleedPage {
   bleed: number;
 }
 
-/** pdfmake's QR encoder (not part of its public API, but what its `qr` node uses). */
-interface QrEncoder {
-  measure(node: { qr: string; eccLevel: string }): { _width: number };
-}
-
 export interface Engine {
   pdfmake: PdfMake;
   /** Absolute paths of the font files, which the local access policy always allows. */
   fontPaths: string[];
-  /** Modules per side of the QR code pdfmake will draw for `data`. */
-  qrModules(data: string, eccLevel: string): number;
 }
 
 /** pdfmake ships Roboto Medium, not Bold; Medium reads as bold and keeps the page light. */
@@ -78,10 +71,7 @@ async function load(): Promise<Engine> {
   pdfmake.addFonts({ Roboto: family });
   // Nothing we print needs the network; a URL smuggled into an image must never be fetched.
   pdfmake.setUrlAccessPolicy(() => false);
-  const qrEnc = (require('pdfmake/js/qrEnc.js') as { default: QrEncoder }).default;
-  // Without `fit`, pdfmake draws 5 pt per module: the drawn width tells the module count.
-  const qrModules = (data: string, eccLevel: string) => Math.round(qrEnc.measure({ qr: data, eccLevel })._width / 5);
-  return { pdfmake, fontPaths, qrModules };
+  return { pdfmake, fontPaths };
 }
 
 export function getEngine(): Promise<Engine> {

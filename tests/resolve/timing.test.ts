@@ -13,7 +13,7 @@ import {
   scaleParts,
   smallGroups,
   toMinutes,
-} from '../../src/materials/timing.js';
+} from '../../src/resolve/timing.js';
 
 const parts = loadMeetingProgramme('nl').parts.map(({ id, minutes, kind }) => ({ id, minutes, kind }));
 const minutesOf = (list: { minutes: number }[]) => list.map((p) => p.minutes);
