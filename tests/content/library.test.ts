@@ -75,6 +75,18 @@ describe('golden rules and contact tips', () => {
     }
   });
 
+  it('heads the rules as the handbook does, and keeps the acronym in the English headings', () => {
+    expect(loadTips('nl').goldenRules.map((rule) => rule.heading)).toEqual([
+      'Laat OMA thuis',
+      'Gebruik LSD',
+      'Neem ANNA mee',
+      'Smeer NIVEA',
+      'Wees een OEN',
+      'Maak je niet DIK',
+    ]);
+    for (const rule of loadTips('en').goldenRules) expect(rule.heading, rule.id).toContain(rule.acronym);
+  });
+
   it('keeps acronym, words and expansion Dutch in English, and adds a translation', () => {
     const nl = byId(loadTips('nl').goldenRules);
     for (const rule of loadTips('en').goldenRules) {
