@@ -61,7 +61,10 @@ export async function listTipsCommand(opts: { lang: Lang }): Promise<number> {
   const { goldenRules, contactTips } = loadTips(opts.lang);
   process.stdout.write(`${t(opts.lang, 'list_golden_rules')}\n\n`);
   for (const rule of goldenRules) {
-    process.stdout.write(`${rule.acronym.padEnd(6)} ${rule.expansion}${rule.translation ? ` (${rule.translation})` : ''}\n${wrap(rule.explanation, 76, '       ')}\n\n`);
+    // The heading is how people remember the rule ("Laat OMA thuis"); the expansion says what it means.
+    process.stdout.write(
+      `${rule.acronym.padEnd(6)} ${rule.heading}\n       ${rule.expansion}${rule.translation ? ` (${rule.translation})` : ''}\n${wrap(rule.explanation, 76, '       ')}\n\n`,
+    );
   }
   process.stdout.write(`${t(opts.lang, 'list_contact_tips')}\n\n`);
   for (const tip of contactTips) process.stdout.write(`${tip.id}\n  ${tip.title}\n${wrap(tip.text, 76, '  ')}\n\n`);

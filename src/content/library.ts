@@ -26,6 +26,8 @@ export interface GoldenRule {
   id: string;
   /** The Dutch acronym; it is the rule's name in both languages. */
   acronym: string;
+  /** The rule as the handbook heads it, a phrase around the acronym ("Laat OMA thuis"). */
+  heading: string;
   /** The Dutch words whose initials spell the acronym, in order. */
   words: string[];
   /** The Dutch expansion as printed on the card. */
@@ -102,6 +104,7 @@ export const goldenRuleSchema: z.ZodType<GoldenRule> = z
   .strictObject({
     id: slug,
     acronym: z.string().regex(/^[A-Z]+$/, 'must be upper-case letters'),
+    heading: text,
     words: z.array(text).min(1),
     expansion: text,
     translation: text.optional(),
@@ -109,6 +112,9 @@ export const goldenRuleSchema: z.ZodType<GoldenRule> = z
     example: text,
   })
   .superRefine((rule, ctx) => {
+    if (!new RegExp(`(?<![A-Za-z])${rule.acronym}(?![A-Za-z])`).test(rule.heading)) {
+      ctx.addIssue({ code: 'custom', message: `the heading must contain the acronym "${rule.acronym}"`, path: ['heading'] });
+    }
     const initials = rule.words.map((word) => word.charAt(0).toUpperCase()).join('');
     if (initials !== rule.acronym) {
       ctx.addIssue({

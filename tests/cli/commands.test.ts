@@ -33,6 +33,15 @@ describe('list', () => {
     expect(r.exitCode).toBe(0);
     for (const acronym of ['OMA', 'LSD', 'ANNA', 'NIVEA', 'OEN', 'DIK']) expect(r.stdout).toContain(acronym);
     expect(r.stdout).toContain('Niet Invullen Voor Een Ander');
+    for (const heading of ['Laat OMA thuis', 'Gebruik LSD', 'Neem ANNA mee', 'Smeer NIVEA', 'Wees een OEN', 'Maak je niet DIK']) expect(r.stdout).toContain(heading);
+  });
+
+  it('situations by the new themes', async () => {
+    for (const theme of ['verslaving', 'achterdocht', 'onrust', 'na-een-opname', 'open-over-zichzelf', 'iets-bijdragen', 'last-van-elkaar']) {
+      const r = await cli(['list', 'situations', '--theme', theme]);
+      expect(r.exitCode, theme).toBe(0);
+      expect(r.stdout, theme).toMatch(/^[1-9]\d* praktijksituatie/m);
+    }
   });
 });
 

@@ -1,8 +1,9 @@
 // Checks the shipped tips, practice situations and themes: shape, counts, nl/en parity and plain Dutch.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDirOf } from '../../src/languages.js';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { z } from 'zod';
 import {
   AUDIENCES,
@@ -25,6 +26,27 @@ function sentences(text: string): string[] {
 
 function wordCount(sentence: string): number {
   return sentence.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** First names of everyone an example names as a person: project leader, project group, kick-off roles, team. */
+function exampleTeamFirstNames(): Set<string> {
+  const dir = join(import.meta.dirname, '..', '..', 'examples');
+  const names = new Set<string>();
+  const add = (name: unknown) => {
+    if (typeof name === 'string' && name.trim()) names.add(name.trim().split(/\s+/)[0]!);
+  };
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+    const project = parse(readFileSync(join(dir, file), 'utf8')) as {
+      organisers?: { projectLeader?: { name?: string }; projectGroup?: { name?: string }[] };
+      kickoff?: { roles?: Record<string, string> };
+      team?: { discussionLeaders?: { name?: string }[]; livedExperience?: { name?: string }[] };
+    };
+    add(project.organisers?.projectLeader?.name);
+    for (const p of project.organisers?.projectGroup ?? []) add(p.name);
+    for (const name of Object.values(project.kickoff?.roles ?? {})) add(name);
+    for (const p of [...(project.team?.discussionLeaders ?? []), ...(project.team?.livedExperience ?? [])]) add(p.name);
+  }
+  return names;
 }
 
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
@@ -51,6 +73,18 @@ describe('golden rules and contact tips', () => {
         expect(rule.acronym).toMatch(/^[A-Z]+$/);
       }
     }
+  });
+
+  it('heads the rules as the handbook does, and keeps the acronym in the English headings', () => {
+    expect(loadTips('nl').goldenRules.map((rule) => rule.heading)).toEqual([
+      'Laat OMA thuis',
+      'Gebruik LSD',
+      'Neem ANNA mee',
+      'Smeer NIVEA',
+      'Wees een OEN',
+      'Maak je niet DIK',
+    ]);
+    for (const rule of loadTips('en').goldenRules) expect(rule.heading, rule.id).toContain(rule.acronym);
   });
 
   it('keeps acronym, words and expansion Dutch in English, and adds a translation', () => {
@@ -81,13 +115,64 @@ describe('golden rules and contact tips', () => {
 });
 
 describe('practice situations', () => {
-  it('has at least twelve situations, at least four per audience, in both languages', () => {
+  it('has at least thirty situations, at least eight per audience, in both languages', () => {
     for (const lang of LANGS) {
       const situations = loadSituations(lang);
-      expect(situations.length).toBeGreaterThanOrEqual(12);
+      expect(situations.length).toBeGreaterThanOrEqual(30);
       for (const audience of AUDIENCES) {
-        expect(situations.filter((s) => s.audiences.includes(audience)).length, `${lang} ${audience}`).toBeGreaterThanOrEqual(4);
+        expect(situations.filter((s) => s.audiences.includes(audience)).length, `${lang} ${audience}`).toBeGreaterThanOrEqual(8);
       }
+    }
+  });
+
+  it('covers addiction, suspicion, restlessness, coming home, openness and contributing', () => {
+    const themes = ['verslaving', 'achterdocht', 'onrust', 'na-een-opname', 'open-over-zichzelf', 'iets-bijdragen'];
+    for (const lang of LANGS) {
+      const situations = loadSituations(lang);
+      for (const theme of themes) expect(situations.filter((s) => s.themes.includes(theme)).length, `${lang} ${theme}`).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('uses no first name of anyone on an example team as a character', () => {
+    const names = exampleTeamFirstNames();
+    expect(names.size).toBeGreaterThan(20);
+    for (const lang of LANGS) {
+      for (const s of loadSituations(lang)) {
+        const text = [s.title, s.role, s.story, ...s.questions, s.tip].join(' ');
+        // Case-sensitive: "Mark" the name, not "mark" the grade.
+        const used = [...names].filter((name) => new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u').test(text));
+        expect(used, `${lang} ${s.id}`).toEqual([]);
+      }
+    }
+  });
+
+  it('asks what the person could do themselves only where neighbours are really bothered', () => {
+    const asks = { nl: /zelf kunnen doen/i, en: /\bdo (?:him|her|them)sel(?:f|ves)\b/i };
+    for (const lang of LANGS) {
+      const wrong = loadSituations(lang)
+        .filter((s) => s.questions.some((q) => asks[lang].test(q)) && !s.themes.includes('last-van-elkaar'))
+        .map((s) => s.id);
+      expect(wrong, lang).toEqual([]);
+    }
+  });
+
+  it("asks professionals for a neighbour's view too", () => {
+    const neighbour = { nl: /\bwoonde\b|\b(?:buurman|buurvrouw) was\b|\bzelf .*\b(?:speelde|deed)\b/i, en: /\bif \w+ (?:lived|played|did)\b|\bwere your neighbour\b/i };
+    for (const lang of LANGS) {
+      const missing = loadSituations(lang)
+        .filter((s) => s.audiences.includes('professionals') && !s.questions.some((q) => neighbour[lang].test(q)))
+        .map((s) => s.id);
+      expect(missing, lang).toEqual([]);
+    }
+  });
+
+  it('addresses residents as neighbours, not as volunteers or in a job', () => {
+    const job = { nl: /\bals (?:vrijwilliger|medewerker|professional)\b/i, en: /\bas a (?:volunteer|professional|member of staff)\b/i };
+    for (const lang of LANGS) {
+      const wrong = loadSituations(lang)
+        .filter((s) => s.audiences.includes('bewoners') && [s.role, ...s.questions].some((t) => job[lang].test(t)))
+        .map((s) => s.id);
+      expect(wrong, lang).toEqual([]);
     }
   });
 

@@ -30,6 +30,7 @@ interface Kickoff {
 }
 interface Meeting {
   arriveMinutesBefore: number;
+  briefing: { title: string; what: string };
   parts: MeetingPart[];
   debrief: { minutes: number };
   themes: { id: string }[];
@@ -100,6 +101,19 @@ describe.each(LANGS)('awareness meeting (%s)', (lang) => {
     expect(meeting.groupSize).toEqual({ min: 4, max: 5 });
     expect(meeting.figures.length).toBeGreaterThanOrEqual(2);
     expect(meeting.figures.length).toBeLessThanOrEqual(4);
+  });
+
+  it('names self-stigma in the background part and in the pair’s preparation', () => {
+    const word = lang === 'nl' ? 'zelfstigma' : 'self-stigma';
+    const background = meeting.parts.find((part) => part.id === 'achtergrond')!;
+    expect([background.what, ...background.questions, ...background.leaderNotes].join(' ')).toContain(word);
+    expect(meeting.briefing.what).toContain(word);
+  });
+
+  it('gives the pair a real break right after their stories', () => {
+    const order = meeting.parts.map((part) => part.id);
+    expect(order.indexOf('pauze')).toBe(order.indexOf('achtergrond') + 1);
+    expect(meeting.parts.find((part) => part.id === 'pauze')!.who).toEqual(['leader']);
   });
 
   it('names the three main themes by their ids in themes.yaml', () => {

@@ -129,7 +129,7 @@ describe('the Heseveld example', async () => {
     expect(description).toContain('https://aanmelden.example.nl/heseveld-professionals');
     expect(description).toContain('dinsdag 3 februari 2026');
     expect(description).toContain('Ingrid Willems');
-    expect(description).toContain('Toegankelijk voor rolstoelen, met een invalidentoilet.');
+    expect(description).toContain('Toegankelijk voor rolstoelen, met een aangepast toilet.');
     expect(description).toContain('\n\n');
     const residents = parse(files.get('bijeenkomst-bewoners.ics')!.bytes).events[0].description;
     expect(residents).toContain('024 123 45 67');

@@ -80,6 +80,7 @@ describe.each(EXAMPLES)('%s', (example) => {
       for (const rule of tips.goldenRules) {
         expect(text, `${name}: ${rule.acronym}`).toContain(rule.acronym);
         expect(text, `${name}: ${rule.expansion}`).toContain(squeeze(rule.expansion));
+        expect(text, `${name}: ${rule.heading}`).toContain(squeeze(rule.heading));
         if (project.language === 'en') expect(text, `${name}: ${rule.translation}`).toContain(squeeze(rule.translation!));
       }
       expect(text).toContain(squeeze(`Welkome Wijk ${project.area.name}`));

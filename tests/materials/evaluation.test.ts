@@ -75,7 +75,9 @@ describe.each(EXAMPLES)('%s', (example) => {
         const { pdf } = get(`evaluatie-${meeting.audience}${suffix}`);
         const t = text(pdf);
         expect(t, `${meeting.audience}${suffix}`).toContain(formatDate(meeting.date, project.language));
-        expect(t).toContain(labels.materials.meetingName);
+        // Plain words for every audience: 'Bijeenkomst van Welkome Wijk', not 'Bewustwordingsbijeenkomst'.
+        expect(t).toContain(project.language === 'nl' ? 'Bijeenkomst van Welkome Wijk' : 'Welkome Wijk meeting');
+        expect(t).not.toContain(labels.materials.meetingName);
         expect(t).toContain(labels.audiences[meeting.audience].people);
         for (const q of survey.grades) expect(t).toContain(q.question);
         const columns = suffix ? halves(pdf) : t;
@@ -85,6 +87,15 @@ describe.each(EXAMPLES)('%s', (example) => {
         const all = words(pdf);
         for (let n = 1; n <= 10; n++) expect(all.filter((w) => w === String(n)).length, `number ${n}`).toBeGreaterThanOrEqual(survey.grades.length);
       }
+    }
+  });
+
+  it('addresses nobody as u or je in Dutch, so one form fits volunteers (je) and residents (u)', () => {
+    const { project } = rendered.get(example)!;
+    if (project.language !== 'nl') return;
+    for (const meeting of project.meetings) {
+      const t = text(get(`evaluatie-${meeting.audience}`).pdf);
+      expect(t.match(/(?<![\p{L}])(?:u|uw|je|jij|jou|jouw)(?![\p{L}])/giu), meeting.audience).toBeNull();
     }
   });
 
