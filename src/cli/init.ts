@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { UserError } from '../errors.js';
+import { languageCodes, languageInfo, templatesDirOf } from '../languages.js';
 import { writeFileAtomic } from '../output/files.js';
-import { packageRoot } from '../paths.js';
 import { projectJsonSchema } from '../project/json-schema.js';
 import { checkProjectSource } from '../project/load.js';
 import type { Lang, MessageKey } from '../messages.js';
@@ -33,7 +33,7 @@ export async function initCommand(file: string, opts: InitOptions): Promise<numb
   const ask = (key: MessageKey, opts: { required?: boolean; default?: string } = {}) =>
     input({ message: t(lang, key), default: opts.default, validate: opts.required === false ? undefined : required }).then((v) => v.trim());
   try {
-    const language = await select({ message: t(lang, 'init_language'), choices: [{ name: 'Nederlands', value: 'nl' as const }, { name: 'English', value: 'en' as const }], default: lang });
+    const language = await select({ message: t(lang, 'init_language'), choices: languageCodes().map((code) => ({ name: languageInfo(code).name, value: code })), default: lang });
     const municipality = await ask('init_municipality');
     const area = await ask('init_area');
     const kind = await select({ message: t(lang, 'init_kind'), choices: ['wijk', 'dorp', 'stadsdeel', 'gemeente'].map((k) => ({ name: k, value: k })) });
@@ -59,7 +59,7 @@ export async function initCommand(file: string, opts: InitOptions): Promise<numb
     const hbs = Handlebars.create();
     // Every value is written as a JSON string, which is valid YAML whatever characters it holds.
     hbs.registerHelper('q', (value: unknown) => JSON.stringify(String(value ?? '')));
-    const template = readFileSync(join(packageRoot(), 'templates', language, 'init', 'welkome-wijk.yaml.hbs'), 'utf8');
+    const template = readFileSync(join(templatesDirOf(language), 'init', 'welkome-wijk.yaml.hbs'), 'utf8');
     const yamlText = hbs.compile(template, { noEscape: true, strict: true })(data).replace(/^# yaml-language-server: .*$/m, '# yaml-language-server: $schema=welkome-wijk.schema.json');
 
     // Check our own output before writing it: a file made by init must validate.

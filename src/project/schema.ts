@@ -2,6 +2,7 @@
 // file format, its TypeScript types and the JSON Schema that editors use.
 // Messages are catalogue keys (`msg:...`), translated when errors are shown (see messages.ts).
 import { z } from 'zod';
+import { languageCodes, type Lang } from '../languages.js';
 
 export const AUDIENCES = ['professionals', 'vrijwilligers', 'bewoners'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -186,7 +187,8 @@ export const datedEventSchema = z.strictObject({ date: isoDate, title: text.opti
 export const projectSchema = z
   .strictObject({
     version: z.literal(1, { error: 'msg:version' }).default(1),
-    language: z.enum(['nl', 'en'], { error: 'msg:enum' }).default('nl'),
+    // The language table decides which languages exist (read when this module loads: register first).
+    language: z.enum(languageCodes() as [Lang, ...Lang[]], { error: 'msg:enum' }).default('nl').describe('The language of the materials.'),
     municipality: text,
     area: z.strictObject({
       name: text,
