@@ -235,7 +235,7 @@ export function numberingFor(d: Docx, c: WordPalette): INumberingOptions {
             format: d.LevelFormat.BULLET,
             text: '•',
             alignment: d.AlignmentType.LEFT,
-            style: { paragraph: { indent }, run: { color: c.accent, bold: true } },
+            style: { paragraph: { indent }, run: { color: c.accentText, bold: true } },
           },
         ],
       },
