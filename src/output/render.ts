@@ -20,6 +20,8 @@ export interface RenderRequest {
   options: MaterialOptions;
   /** Also write manifest.json listing every file with its checksum (for complete bundles). */
   manifest?: boolean;
+  /** Called when a material is rendered (before anything is written), for progress on a terminal. */
+  onMaterial?: (id: MaterialId, files: number) => void;
 }
 
 /** Render the requested materials in the requested formats; returns what was written. */
@@ -30,6 +32,7 @@ export async function renderProject(ctx: MaterialContext, req: RenderRequest): P
     const material = MATERIALS[id];
     const render = await material.load();
     const outputs: Output[] = await render(ctx, material.perAudience ? req.options : {});
+    const before = pending.length;
     for (const output of outputs) {
       if (output.kind === 'file') {
         pending.push({ path: join(folder, output.name), material: id, bytes: output.bytes });
@@ -39,6 +42,7 @@ export async function renderProject(ctx: MaterialContext, req: RenderRequest): P
         pending.push({ path: join(folder, `${output.name}.${format}`), material: id, bytes: await WRITERS[format](output.document) });
       }
     }
+    req.onMaterial?.(id, pending.length - before);
   }
   if (req.manifest) pending.push({ path: join(folder, 'manifest.json'), material: 'manifest', bytes: manifest(ctx, folder, pending) });
   for (const file of pending) writeFileAtomic(file.path, file.bytes);
