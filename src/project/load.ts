@@ -128,8 +128,8 @@ function syntaxProblems(errors: YAMLError[], lines: SourceLines, counter: LineCo
   const seenLines = new Set<number>();
   for (const err of errors) {
     const line = counter.linePos(err.pos[0]).line;
-    // After a tab, every other complaint is a knock-on of it: one message per tab.
-    if (line > firstTab && err.code !== 'TAB_AS_INDENT') continue;
+    // From a tab on, every other complaint is a knock-on of it: one message per tab.
+    if (line >= firstTab && err.code !== 'TAB_AS_INDENT') continue;
     const problem = syntaxProblem(err, lines, counter);
     // One broken spot often makes the parser complain several times on the same line: the first
     // complaint is the useful one.
@@ -206,6 +206,8 @@ function syntaxProblem(err: YAMLError, lines: SourceLines, counter: LineCounter)
     return at(line, col, 1, 'yaml_BAD_DIRECTIVE');
   }
   if (/Comments must be separated/.test(message)) return at(line, col, 1, 'yaml_comment_space');
+  // "[a, b" never closed: the parser blames the indentation of the next line.
+  if (/^Flow (sequence|mapping) in block collection must be sufficiently indented and end with/.test(message)) return at(line, col, 1, 'yaml_MISSING_CHAR');
   const length = Math.min(err.pos[1] - err.pos[0], 40);
   const char = text[col - 1];
   if (err.code === 'BAD_SCALAR_START' && char) return at(line, col, 1, 'yaml_BAD_SCALAR_START', { char });
