@@ -199,6 +199,31 @@ describe('validate', () => {
   });
 });
 
+describe('hostile input, as a user meets it', () => {
+  it('a logo that is no image stops render with a located message and exit 2, before anything is written', async () => {
+    const folder = join(work, 'text-logo');
+    mkdirSync(join(folder, 'assets'), { recursive: true });
+    writeFileSync(join(folder, 'assets', 'logo.png'), 'this is text, not a picture\n');
+    writeFileSync(join(folder, 'project.yaml'), readFileSync(join(ROOT, 'examples', 'beuningen.yaml'), 'utf8').replace('assets/beuningen-logo.png', 'assets/logo.png'));
+    const out = join(folder, 'out');
+    const r = await cli(['render', 'invite', join(folder, 'project.yaml'), '--out', out]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/project\.yaml:\d+:\d+ fout {2}branding\.logo/);
+    expect(r.stderr).toContain('is geen PNG- of JPEG-afbeelding');
+    expect(r.stderr).not.toMatch(noStack);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a file saved as Windows-1252 is refused where the first accented letter is', async () => {
+    const file = join(work, 'cp1252.yaml');
+    writeFileSync(file, Buffer.from(readFileSync(example, 'utf8').replace('Sanne Verhoeven', 'Renée Verhoeven'), 'latin1'));
+    const r = await cli(['validate', file]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/cp1252\.yaml:\d+:14 fout\n.*name: Ren\ufffde Verhoeven\n/);
+    expect(r.stderr).toContain('Windows-1252');
+  });
+});
+
 describe('progress while rendering', () => {
   it('one line per material on a terminal, nothing extra in a pipe', async () => {
     const args = ['render', 'invite', example, '--audience', 'bewoners', '--format', 'pdf', '--out', join(work, 'progress')];
