@@ -1,135 +1,202 @@
 // The command line: declares every command and its help, then loads the command's module only when
-// it runs, so `--help` starts fast (pdfmake, docx and zod are never imported for help).
+// it runs, so `--help` starts fast (pdfmake, docx, zod and the YAML parser are never imported for help).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type * as CommanderModule from 'commander';
 import { UserError } from '../errors.js';
-import { isLang, languageCodes, type Lang } from '../languages.js';
+import { isLang, languageCodes } from '../languages.js';
 import { MATERIALS } from '../materials/registry.js';
-import { t } from '../messages.js';
+import { t, type Lang, type MessageKey } from '../messages.js';
+import { packageRoot } from '../paths.js';
 import { documentFormats } from '../writers/index.js';
+import { commanderMessage, fileSystemMessage } from './usage-errors.js';
 
 // commander is CommonJS. Importing it as ESM makes Node scan its source for named exports on every
 // start (about 10 ms of a 25 ms budget for --help); require() skips that scan.
 const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof CommanderModule;
 type Command = CommanderModule.Command;
+type HelpOption = CommanderModule.Option;
+type HelpArgument = CommanderModule.Argument;
 
 /** The language for messages: `--lang` wins, then WELKOME_WIJK_LANG, then Dutch. */
-function messageLang(argv: string[]): Lang {
+export function messageLang(argv: string[], env: NodeJS.ProcessEnv = process.env): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const value = i < 0 ? process.env.WELKOME_WIJK_LANG : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  const value = i < 0 ? env.WELKOME_WIJK_LANG : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
   return isLang(value) ? value : 'nl';
 }
 
-export function buildProgram(run: (task: () => Promise<number>) => Promise<void>): Command {
-  const program = new Command('welkome-wijk')
-    .description('Materials for a Welkome Wijk neighbourhood project, from one YAML file: invitations, agendas, run sheets, handout cards, evaluation forms and calendar files, as PDF and DOCX.')
-    .addOption(new Option('--lang <lang>', 'language of messages (the materials use the language in the file)').choices(languageCodes()))
-    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
-    .showHelpAfterError()
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ welkome-wijk validate examples/nijmegen-heseveld.yaml
-  $ welkome-wijk render all examples/nijmegen-heseveld.yaml --out materialen
-  $ welkome-wijk render invite --audience bewoners --format pdf
-  $ welkome-wijk schema > welkome-wijk.schema.json`,
-    );
+/** The package's own version and bug address: under `npx` in another project, npm_package_* is that project's. */
+function packageInfo(): { version: string; bugs?: string } {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string; bugs?: { url?: string } | string };
+  return { version: pkg.version, bugs: typeof pkg.bugs === 'string' ? pkg.bugs : pkg.bugs?.url };
+}
+
+/** Help in the user's language: commander's own words (titles, defaults, choices) come from the catalogue too. */
+function helpConfiguration(lang: Lang): Partial<CommanderModule.Help> {
+  const titles: Record<string, string> = {
+    'Usage:': t(lang, 'help_title_usage'),
+    'Options:': t(lang, 'help_title_options'),
+    'Arguments:': t(lang, 'help_title_arguments'),
+    'Commands:': t(lang, 'help_title_commands'),
+    'Global Options:': t(lang, 'help_title_global_options'),
+  };
+  const words = (s: string) => s.replace(/\[options\]/g, t(lang, 'help_usage_options')).replace(/\[command\]/g, t(lang, 'help_usage_command'));
+  const extra = (description: string, choices: readonly string[] | undefined, shownDefault: string | undefined) => {
+    const info = [
+      choices ? t(lang, 'help_choices', { choices: choices.join(', ') }) : '',
+      shownDefault !== undefined ? t(lang, 'help_default', { value: shownDefault }) : '',
+    ].filter(Boolean);
+    return info.length ? `${description} (${info.join('; ')})` : description;
+  };
+  return {
+    styleTitle: (s: string) => titles[s] ?? s,
+    styleUsage: words,
+    styleSubcommandTerm: words,
+    optionDescription: (option: HelpOption) =>
+      extra(option.description, option.argChoices, (option.required || option.optional) && option.defaultValue !== undefined ? (option.defaultValueDescription ?? JSON.stringify(option.defaultValue)) : undefined),
+    argumentDescription: (argument: HelpArgument) =>
+      extra(argument.description, argument.argChoices, argument.defaultValue !== undefined ? (argument.defaultValueDescription ?? JSON.stringify(argument.defaultValue)) : undefined),
+  };
+}
+
+/** Every command's help text, in the catalogue so a translator sees it (keys help_*). */
+export function buildProgram(run: (task: () => Promise<number>) => Promise<void>, lang: Lang = 'nl'): Command {
+  const h = (key: MessageKey, params?: Record<string, string>) => t(lang, key, params);
+  const fileArg = `[${h('help_arg_file')}]`;
+  const program = new Command('welkome-wijk');
+  // Settings that subcommands inherit must be made before they are declared.
+  program
+    .exitOverride()
+    .configureHelp(helpConfiguration(lang))
+    .configureOutput({ outputError: (str, write) => write(`${commanderMessage(str, lang)}\n`) })
+    .helpOption('-h, --help', h('help_option_help'))
+    .helpCommand(`help [${h('help_arg_command')}]`, h('help_command_help'))
+    .description(h('help_program'))
+    .addOption(new Option(`--lang <${h('help_value_lang')}>`, h('help_option_lang')).choices(languageCodes()))
+    .option('--color', h('help_option_color'))
+    .option('--no-color', h('help_option_no_color'))
+    .version(packageInfo().version, '-V, --version', h('help_option_version'))
+    .addHelpText('after', h('help_examples_program'));
 
   program
     .command('validate')
-    .description('check a neighbourhood file and show every problem with its line and column')
-    .argument('[file]', 'the neighbourhood file', 'welkome-wijk.yaml')
-    .option('--strict', 'treat warnings as errors (exit code 2)')
-    .addHelpText('after', '\nExamples:\n  $ welkome-wijk validate\n  $ welkome-wijk validate examples/heumen-malden.yaml --lang en\n\nExit codes: 0 fine (warnings allowed), 2 problems in the file, 1 a fault in welkome-wijk.')
+    .description(h('help_validate'))
+    .argument(fileArg, h('help_arg_file_description'), 'welkome-wijk.yaml')
+    .option('--strict', h('help_option_strict'))
+    .addHelpText('after', h('help_examples_validate'))
     .action((file: string, opts: { strict?: boolean }) =>
-      run(async () => (await import('./validate.js')).validateCommand(file, { strict: !!opts.strict, lang: messageLang(process.argv) })),
+      run(async () => (await import('./validate.js')).validateCommand(file, { strict: !!opts.strict, lang })),
     );
 
   program
     .command('schema')
-    .description('print the JSON Schema of the neighbourhood file (for editors: yaml-language-server)')
-    .addHelpText('after', '\nExamples:\n  $ welkome-wijk schema > welkome-wijk.schema.json\n\nThen put this first line in your YAML file:\n  # yaml-language-server: $schema=welkome-wijk.schema.json')
-    .action(() => run(async () => (await import('./schema.js')).schemaCommand()));
+    .description(h('help_schema'))
+    .addHelpText('after', h('help_examples_schema'))
+    .action(() => run(async () => (await import('./schema.js')).schemaCommand({ lang })));
 
   program
     .command('init')
-    .description('answer a few questions and get a first neighbourhood file (and its JSON Schema)')
-    .argument('[file]', 'the file to write', 'welkome-wijk.yaml')
-    .option('--force', 'replace the file if it exists')
-    .addHelpText('after', '\nExamples:\n  $ welkome-wijk init\n  $ welkome-wijk init heseveld.yaml --lang en')
+    .description(h('help_init'))
+    .argument(fileArg, h('help_arg_init_file'), 'welkome-wijk.yaml')
+    .option('--force', h('help_option_init_force'))
+    .addHelpText('after', h('help_examples_init'))
     .action((file: string, opts: { force?: boolean }) =>
-      run(async () => (await import('./init.js')).initCommand(file, { force: !!opts.force, lang: messageLang(process.argv) })),
+      run(async () => (await import('./init.js')).initCommand(file, { force: !!opts.force, lang })),
     );
 
-  const list = program.command('list').description('show the content library: practice situations and contact tips');
+  const list = program.command('list').description(h('help_list'));
   list
     .command('situations')
-    .description('the practice situations, with their audiences and themes')
-    .option('-a, --audience <audience>', 'only for professionals, vrijwilligers or bewoners')
-    .option('--theme <theme>', 'only with this theme, e.g. geluid or verzamelen')
-    .option('--file <file>', "also your project's own situations, and mark the hidden ones")
-    .addHelpText('after', '\nExamples:\n  $ welkome-wijk list situations --audience bewoners\n  $ welkome-wijk list situations --theme verzamelen --lang en')
+    .description(h('help_list_situations'))
+    .option(`-a, --audience <${h('help_value_audience')}>`, h('help_option_list_audience'))
+    .option(`--theme <${h('help_value_theme')}>`, h('help_option_theme'))
+    .option(`--file <${h('help_arg_file')}>`, h('help_option_list_file'))
+    .addHelpText('after', h('help_examples_list_situations'))
     .action((opts: { audience?: string; theme?: string; file?: string }) =>
-      run(async () => (await import('./list.js')).listSituationsCommand({ ...opts, lang: messageLang(process.argv) })),
+      run(async () => (await import('./list.js')).listSituationsCommand({ ...opts, lang })),
     );
   list
     .command('tips')
-    .description('the six golden rules (OMA, LSD, ANNA, NIVEA, OEN, DIK) and the other contact tips')
-    .addHelpText('after', '\nExamples:\n  $ welkome-wijk list tips\n  $ welkome-wijk list tips --lang en')
-    .action(() => run(async () => (await import('./list.js')).listTipsCommand({ lang: messageLang(process.argv) })));
+    .description(h('help_list_tips'))
+    .addHelpText('after', h('help_examples_list_tips'))
+    .action(() => run(async () => (await import('./list.js')).listTipsCommand({ lang })));
 
   program
     .command('templates')
-    .description('work with the texts of the materials')
+    .description(h('help_templates'))
     .command('copy')
-    .description('copy the built-in templates to a folder, to adapt them (then set templates: DIR in your file)')
-    .argument('<dir>', 'the folder to copy into')
-    .addHelpText('after', '\nExamples:\n  $ welkome-wijk templates copy mijn-sjablonen')
-    .action((dir: string) => run(async () => (await import('./templates.js')).templatesCopyCommand(dir, { lang: messageLang(process.argv) })));
+    .description(h('help_templates_copy'))
+    .argument(`<${h('help_arg_dir')}>`, h('help_arg_templates_dir'))
+    .option('--force', h('help_option_templates_force'))
+    .addHelpText('after', h('help_examples_templates_copy'))
+    .action((dir: string, opts: { force?: boolean }) =>
+      run(async () => (await import('./templates.js')).templatesCopyCommand(dir, { force: !!opts.force, lang })),
+    );
 
   const render = program
     .command('render')
-    .description('make the materials as PDF and DOCX (and .ics calendar files)')
-    .addHelpText('after', '\nExamples:\n  $ welkome-wijk render all\n  $ welkome-wijk render invite --audience bewoners --format pdf\n  $ welkome-wijk render cards examples/heumen-malden.yaml --out materialen');
-  // The subcommands come from the materials registry: a new material is a new command.
-  const lang = messageLang(process.argv);
+    .description(h('help_render'))
+    .addHelpText('after', h('help_examples_render'));
+  // The subcommands come from the materials registry: a new material is a new command. Calendars are
+  // always .ics, so offering --format there would be an option that does nothing.
   const formats = documentFormats().join(',');
   const materials = [
-    { name: 'all', summary: t(lang, 'summary_all'), perAudience: true, documents: true },
-    ...Object.entries(MATERIALS).map(([name, m]) => ({ name, summary: t(lang, m.summary), perAudience: m.perAudience, documents: m.produces === 'documents' })),
+    { name: 'all', summary: 'help_render_all' as MessageKey, perAudience: true, hasFormats: true },
+    ...Object.entries(MATERIALS).map(([name, m]) => ({ name, summary: m.summary, perAudience: m.perAudience, hasFormats: m.produces === 'documents' })),
   ];
-  for (const { name, summary, perAudience, documents } of materials) {
-    const cmd = render.command(name).description(summary).argument('[file]', 'the neighbourhood file', 'welkome-wijk.yaml');
-    // Calendars are always .ics: offering --format there would be an option that does nothing.
-    if (documents) cmd.option('-f, --format <formats>', `output formats, comma-separated (${formats})`, formats);
+  for (const { name, summary, perAudience, hasFormats } of materials) {
+    const cmd = render.command(name).description(h(summary)).argument(fileArg, h('help_arg_file_description'), 'welkome-wijk.yaml');
+    if (hasFormats) cmd.option(`-f, --format <${h('help_value_formats')}>`, h('help_option_format', { formats: documentFormats().join(', ') }), formats);
     cmd
-      .option('-o, --out <dir>', 'folder to write into (a subfolder per municipality and area)', 'materialen')
-      .option('-t, --templates <dir...>', 'your own templates folder(s), searched before the built-ins')
-      .addHelpText('after', `\nExamples:\n  $ welkome-wijk render ${name}${perAudience && name !== 'all' ? ' --audience bewoners' : ''}\n  $ welkome-wijk render ${name} examples/nijmegen-heseveld.yaml --format pdf --out materialen`);
-    if (perAudience) cmd.option('-a, --audience <audience>', 'only this audience: professionals, vrijwilligers or bewoners');
+      .option(`-o, --out <${h('help_arg_dir')}>`, h('help_option_out'), 'materialen')
+      .option(`-t, --templates <${h('help_arg_dir')}...>`, h('help_option_templates'));
+    if (perAudience) cmd.option(`-a, --audience <${h('help_value_audience')}>`, h('help_option_audience'));
+    cmd.addHelpText('after', h('help_examples_render_material', { name, audience: perAudience && name !== 'all' ? ' --audience bewoners' : '', format: hasFormats ? ' --format pdf' : '' }));
     cmd.action((file: string, opts: { audience?: string; format?: string; out: string; templates?: string[] }) =>
-      run(async () => (await import('./render.js')).renderCommand(name as never, file, { ...opts, format: opts.format ?? formats, lang: messageLang(process.argv) })),
+      run(async () => (await import('./render.js')).renderCommand(name as never, file, { ...opts, format: opts.format ?? formats, lang })),
     );
   }
 
+  // After a usage mistake, point at the help of the command that was meant, not all of it.
+  const hint = (cmd: Command, path: string[]) => {
+    cmd.showHelpAfterError(h('cli_help_hint', { command: ['welkome-wijk', ...path].join(' ') }));
+    for (const sub of cmd.commands) hint(sub, [...path, sub.name()]);
+  };
+  hint(program, []);
   return program;
 }
 
-/** Run the CLI; returns the exit code (0 ok, 1 internal fault, 2 user error). */
+/** Writing to a closed pipe (`welkome-wijk list situations | head -1`) ends the output quietly. */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') {
+        // Nobody reads any more: later writes are dropped instead of raising again.
+        stream.write = (() => true) as typeof stream.write;
+        return;
+      }
+      throw err;
+    });
+  }
+}
+
+/** Run the CLI; returns the exit code (0 ok, 1 a fault in welkome-wijk, 2 the user's input or usage). */
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const lang = messageLang(argv);
   let exitCode = 0;
   const run = async (task: () => Promise<number>) => {
     exitCode = await task();
   };
-  const program = buildProgram(run).exitOverride();
+  const program = buildProgram(run, lang);
   try {
     await program.parseAsync(argv);
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      // Help and version "errors" are successes; usage mistakes are user errors.
+      // Help and version "errors" are successes; usage mistakes (already explained) are the user's.
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof UserError) {
@@ -137,7 +204,15 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${err.ref ? t(lang, err.ref.key, err.ref.params) : err.message}\n`);
       return err.exitCode;
     }
-    process.stderr.write(`${t(lang, 'internal_error')}\n\n${(err as Error)?.stack ?? String(err)}\n`);
+    // The file system said no (read-only or full disk, a file where a folder should be): the user
+    // can fix that, so a plain message and exit 2 rather than a stack trace.
+    const refusal = fileSystemMessage(err, lang);
+    if (refusal) {
+      process.stderr.write(`${refusal}\n`);
+      return 2;
+    }
+    const { bugs } = packageInfo();
+    process.stderr.write(`${t(lang, 'internal_error', { where: bugs ?? 'welkome-wijk' })}\n\n${(err as Error)?.stack ?? String(err)}\n`);
     return 1;
   }
 }

@@ -2,9 +2,10 @@
 import { loadSituations, loadThemes, loadTips, type PracticeSituation } from '../content/library.js';
 import { UserError } from '../errors.js';
 import type { Lang } from '../messages.js';
-import { t } from '../messages.js';
+import { printable, t } from '../messages.js';
 import { AUDIENCES } from '../project/schema.js';
 import { loadForCommand } from './load-project.js';
+import { wrongChoice } from './usage-errors.js';
 
 export interface ListSituationsOptions {
   audience?: string;
@@ -39,19 +40,17 @@ export async function listSituationsCommand(opts: ListSituationsOptions): Promis
     own = loaded.project.situations.map((s) => ({ ...s, role: s.role ?? '', origin: 'project' as const }));
     hidden = loaded.project.hideSituations;
   }
-  if (opts.audience && !(AUDIENCES as readonly string[]).includes(opts.audience)) {
-    throw new UserError(t(opts.lang, 'cli_bad_audience', { got: opts.audience, allowed: AUDIENCES.join(', ') }));
-  }
+  if (opts.audience && !(AUDIENCES as readonly string[]).includes(opts.audience)) throw wrongChoice(opts.lang, 'cli_bad_audience', opts.audience, AUDIENCES);
   const themes = loadThemes(lang);
-  if (opts.theme && !themes.some((th) => th.id === opts.theme)) {
-    throw new UserError(t(opts.lang, 'cli_bad_theme', { got: opts.theme, allowed: themes.map((th) => th.id).join(', ') }));
-  }
+  if (opts.theme && !themes.some((th) => th.id === opts.theme)) throw wrongChoice(opts.lang, 'cli_bad_theme', opts.theme, themes.map((th) => th.id));
   const all = [...loadSituations(lang), ...own].filter(
     (s) => (!opts.audience || (s.audiences as string[]).includes(opts.audience)) && (!opts.theme || s.themes.includes(opts.theme)),
   );
   for (const s of all) {
     const marks = [s.origin === 'project' ? t(opts.lang, 'list_own') : '', hidden.includes(s.id) ? t(opts.lang, 'list_hidden') : ''].filter(Boolean).join(' ');
-    process.stdout.write(`${s.id}${marks ? `  (${marks})` : ''}\n  ${s.title} · ${s.audiences.join(', ')} · ${s.themes.join(', ')}\n${wrap(s.story, 76, '  ')}\n\n`);
+    // The project's own situations come from the user's file: printable, like every echoed value.
+    const line = `${s.id}${marks ? `  (${marks})` : ''}\n  ${s.title} · ${s.audiences.join(', ')} · ${s.themes.join(', ')}\n${wrap(s.story, 76, '  ')}\n\n`;
+    process.stdout.write(printable(line, { keepNewlines: true }));
   }
   process.stdout.write(`${t(opts.lang, 'list_count', { count: all.length })}\n`);
   return 0;

@@ -1,12 +1,15 @@
 // Loads the neighbourhood file for a command and prints its problems; every command that reads the
 // file goes through here, so validation output looks the same everywhere.
 import { relative } from 'node:path';
-import chalk from 'chalk';
 import { loadProjectFile, type LoadResult } from '../project/load.js';
 import type { Lang } from '../messages.js';
 import { t } from '../messages.js';
-import { formatProblem } from '../project/problems.js';
+import { problemFormatter } from '../project/problems.js';
 import type { Project } from '../project/schema.js';
+import { paletteFor } from './colour.js';
+
+/** More problems than this are counted, not shown: the first ones are what to fix first. */
+export const MAX_SHOWN_PROBLEMS = 50;
 
 export interface Loaded {
   project: Project;
@@ -16,21 +19,26 @@ export interface Loaded {
   warnings: number;
 }
 
-function shown(file: string): string {
+export function shown(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-/** Print every problem of a load result to stderr; returns the counts. */
+/** Print the problems of a load result to stderr (the first MAX_SHOWN_PROBLEMS); returns the counts. */
 export function printProblems(result: LoadResult, lang: Lang): { errors: number; warnings: number } {
-  const colour = process.stderr.isTTY
-    ? { error: chalk.red.bold, warning: chalk.yellow.bold, dim: chalk.dim, bold: chalk.bold }
-    : undefined;
-  for (const problem of result.problems) {
-    process.stderr.write(`${formatProblem(problem, { lang, file: shown(result.file), source: result.source, colour })}\n\n`);
-  }
+  const format = problemFormatter({ lang, file: shown(result.file), source: result.source, colour: paletteFor(process.stderr) });
   const errors = result.problems.filter((p) => p.severity === 'error').length;
-  return { errors, warnings: result.problems.length - errors };
+  const warnings = result.problems.length - errors;
+  const out: string[] = [];
+  for (const problem of result.problems.slice(0, MAX_SHOWN_PROBLEMS)) out.push(`${format(problem)}\n\n`);
+  const hidden = result.problems.slice(MAX_SHOWN_PROBLEMS);
+  if (hidden.length) {
+    const hiddenErrors = hidden.filter((p) => p.severity === 'error').length;
+    const params = { count: hidden.length, errors: hiddenErrors, warnings: hidden.length - hiddenErrors };
+    out.push(`${t(lang, 'problems_more', params)}\n\n`);
+  }
+  process.stderr.write(out.join(''));
+  return { errors, warnings };
 }
 
 /**
@@ -40,8 +48,12 @@ export function printProblems(result: LoadResult, lang: Lang): { errors: number;
 export function loadForCommand(file: string, lang: Lang, strict = false): Loaded | undefined {
   const result = loadProjectFile(file, lang);
   const { errors, warnings } = printProblems(result, lang);
-  if (errors > 0 || (strict && warnings > 0) || !result.project) {
+  if (errors > 0 || !result.project) {
     process.stderr.write(`${t(lang, 'validate_summary', { errors, warnings, file: shown(file) })}\n`);
+    return undefined;
+  }
+  if (strict && warnings > 0) {
+    process.stderr.write(`${t(lang, 'validate_summary_strict', { warnings, file: shown(file) })}\n`);
     return undefined;
   }
   return { project: result.project, file, shownFile: shown(file), warnings };

@@ -25,7 +25,7 @@ function material(m: Material): Material {
 export const MATERIALS = {
   invite: material({
     id: 'invite',
-    summary: 'summary_invite',
+    summary: 'help_render_invite',
     group: 'material_invite',
     perAudience: true,
     produces: 'documents',
@@ -33,7 +33,7 @@ export const MATERIALS = {
   }),
   kickoff: material({
     id: 'kickoff',
-    summary: 'summary_kickoff',
+    summary: 'help_render_kickoff',
     group: 'material_kickoff',
     perAudience: false,
     produces: 'documents',
@@ -41,7 +41,7 @@ export const MATERIALS = {
   }),
   schedule: material({
     id: 'schedule',
-    summary: 'summary_schedule',
+    summary: 'help_render_schedule',
     group: 'material_schedule',
     perAudience: true,
     produces: 'documents',
@@ -49,7 +49,7 @@ export const MATERIALS = {
   }),
   calendar: material({
     id: 'calendar',
-    summary: 'summary_calendar',
+    summary: 'help_render_calendar',
     group: 'material_calendar',
     perAudience: true,
     produces: 'calendars',
@@ -57,7 +57,7 @@ export const MATERIALS = {
   }),
   cards: material({
     id: 'cards',
-    summary: 'summary_cards',
+    summary: 'help_render_cards',
     group: 'material_cards',
     perAudience: true,
     produces: 'documents',
@@ -65,7 +65,7 @@ export const MATERIALS = {
   }),
   evaluation: material({
     id: 'evaluation',
-    summary: 'summary_evaluation',
+    summary: 'help_render_evaluation',
     group: 'material_evaluation',
     perAudience: true,
     produces: 'documents',

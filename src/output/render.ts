@@ -25,6 +25,8 @@ export interface RenderRequest {
   options: MaterialOptions;
   /** Also write manifest.json listing every file with its checksum (for complete bundles). */
   manifest?: boolean;
+  /** Called when a material is rendered (before anything is written), for progress on a terminal. */
+  onMaterial?: (id: MaterialId, files: number) => void;
 }
 
 interface Pending {
@@ -56,11 +58,13 @@ export async function renderProject(ctx: MaterialContext, req: RenderRequest): P
     const material = MATERIALS[id];
     const render = await material.load();
     const outputs = await render(ctx, material.perAudience ? req.options : {});
+    const before = pending.length;
     for (const output of outputs) {
       for (const { writer, bytes } of await writeOutput(output, req)) {
         pending.push({ path: join(folder, `${output.name}.${writer.extension}`), material: id, writer: writer.id as WriterId, bytes });
       }
     }
+    req.onMaterial?.(id, pending.length - before);
   }
   if (req.manifest) pending.push({ path: join(folder, 'manifest.json'), material: 'manifest', bytes: manifest(ctx, folder, pending) });
   for (const file of pending) writeFileAtomic(file.path, file.bytes);

@@ -6,11 +6,13 @@ import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { Lang, MessageKey } from '../messages.js';
 import { hasMessage, t } from '../messages.js';
-import { keyPositionOf, positionOf } from './positions.js';
+import { decodeSource } from './encoding.js';
+import { keyPositionOf, nodeAt, positionOf } from './positions.js';
 import type { PathSegment, Problem } from './problems.js';
-import { formatPath, sortProblems } from './problems.js';
+import { formatPath, SourceLines, sortProblems } from './problems.js';
 import { checkRules } from './rules.js';
 import { projectSchema, type Project } from './schema.js';
+import { structureProblems } from './structure.js';
 import { allowedKeysAt, closest } from './suggest.js';
 
 export interface LoadResult {
@@ -21,46 +23,51 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-/** Known YAML syntax error codes with a plain-language message of their own. */
-const YAML_CODES = new Set(['DUPLICATE_KEY', 'BAD_INDENT', 'MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'TAB_AS_INDENT', 'UNEXPECTED_TOKEN', 'BAD_ALIAS']);
-
 /** Read and check a file; a file that cannot be read is a UserError, problems inside it are returned. */
 export function loadProjectFile(file: string, lang: Lang): LoadResult {
-  let source: string;
+  let bytes: Uint8Array;
   try {
-    source = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UserError(t(lang, code === 'ENOENT' ? 'file_missing' : code === 'EISDIR' ? 'file_is_dir' : 'file_unreadable', { file }));
   }
-  return checkProjectSource(source, file);
+  return checkProjectBytes(bytes, file);
+}
+
+/** Check a file's bytes: anything but UTF-8 is refused with the place that shows it. */
+export function checkProjectBytes(bytes: Uint8Array, file: string): LoadResult {
+  const decoded = decodeSource(bytes);
+  if (decoded.problem) return { file, source: normaliseBreaks(decoded.source), problems: [decoded.problem] };
+  return checkProjectSource(decoded.source, file);
+}
+
+/** CRLF (Windows) and a lone CR (old Mac) become LF, so every reader of the source sees the same lines. */
+function normaliseBreaks(source: string): string {
+  return source.replace(/\r\n?/g, '\n');
 }
 
 /** Check YAML source text; `file` is used for relative paths (logo, templates) and messages. */
-export function checkProjectSource(source: string, file: string): LoadResult {
+export function checkProjectSource(text: string, file: string): LoadResult {
+  const source = normaliseBreaks(text.replace(/^\ufeff/, ''));
   const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, strict: true });
-  const problems: Problem[] = [];
+  // uniqueKeys is checked by structureProblems: the parser's own check is quadratic in a map's size.
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: true, uniqueKeys: false, strict: true });
+  const lines = new SourceLines(source);
 
-  const seenLines = new Set<number>();
-  for (const err of doc.errors) {
-    const problem = syntaxProblem(err, source, counter);
-    // One broken spot often makes the parser complain several times on the same line: the first
-    // complaint is the useful one.
-    if (seenLines.has(problem.pos!.line)) continue;
-    seenLines.add(problem.pos!.line);
-    problems.push(problem);
-  }
-  if (problems.length) return { file, source, problems: sortProblems(problems) };
+  if (doc.errors.length) return { file, source, problems: sortProblems(syntaxProblems(doc.errors, lines, counter)) };
+  const structural = structureProblems(doc, counter);
+  if (structural.length) return { file, source, problems: sortProblems(structural) };
 
   let data: unknown;
   try {
-    // The alias-count limit is only checked here, in toJS: it stops "billion laughs" files.
     data = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    const alias = /(^|[\s\[,])\*[^\s,\]]+/m.exec(source);
-    const pos = alias ? positionAt(counter, alias.index + alias[1].length, alias[0].length - alias[1].length) : FIRST;
-    return { file, source, problems: [{ severity: 'error', path: [], key: 'yaml_aliases', pos }] };
+  } catch (err) {
+    // The alias count limit (a second guard against "billion laughs"), or a stack too deep for it.
+    const key = err instanceof RangeError ? 'yaml_too_deep' : 'yaml_aliases';
+    const alias = /(^|[\s[,])\*[^\s,\]]+/m.exec(source);
+    const pos = alias && key === 'yaml_aliases' ? positionAt(counter, alias.index + alias[1].length, alias[0].length - alias[1].length) : FIRST;
+    return { file, source, problems: [{ severity: 'error', path: [], key, pos }] };
   }
   if (data === null || data === undefined) {
     return { file, source, problems: [{ severity: 'error', path: [], key: 'empty_file', pos: FIRST }] };
@@ -71,9 +78,10 @@ export function checkProjectSource(source: string, file: string): LoadResult {
     return { file, source, problems: [{ severity: 'error', path: [], key: 'not_a_project', pos }] };
   }
 
+  const problems: Problem[] = [];
   const parsed = projectSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(...fromZodIssue(issue, doc, counter, source));
+    for (const issue of parsed.error.issues) problems.push(...fromZodIssue(issue, doc, counter, lines));
     return { file, source, problems: sortProblems(dedupe(withoutExplainedMissing(problems))) };
   }
 
@@ -92,16 +100,75 @@ function positionAt(counter: LineCounter, offset: number, length: number) {
 }
 
 const indentOf = (line: string) => /^ */.exec(line)![0].length;
+/** A line with content for the parser: not blank, not only a comment. */
+const isContent = (line: string) => /^\s*[^\s#]/.test(line);
+
+/**
+ * The parser's errors in plain words, without its knock-on errors: after one tab or one wrongly
+ * indented first line the parser complains about every line that follows, which only buries the
+ * one thing to fix.
+ */
+function syntaxProblems(errors: YAMLError[], lines: SourceLines, counter: LineCounter): Problem[] {
+  // A first line indented further than the lines below it: the whole rest of the file breaks.
+  let first = 1;
+  while (lines.line(first) !== undefined && (!isContent(lines.line(first)!) || /^(%|---)/.test(lines.line(first)!))) first++;
+  const firstLine = lines.line(first);
+  if (firstLine !== undefined && indentOf(firstLine) > 0) {
+    for (let n = first + 1; lines.line(n) !== undefined; n++) {
+      const text = lines.line(n)!;
+      if (isContent(text) && indentOf(text) < indentOf(firstLine) && !/^\s*(#|\.\.\.|---)/.test(text)) {
+        return [{ severity: 'error', path: [], key: 'yaml_first_line_indented', pos: { line: first, col: 1, length: indentOf(firstLine) } }];
+      }
+    }
+  }
+
+  const tabLines = errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => counter.linePos(e.pos[0]).line);
+  const firstTab = tabLines.length ? Math.min(...tabLines) : Infinity;
+  const problems: Problem[] = [];
+  const seenLines = new Set<number>();
+  for (const err of errors) {
+    const line = counter.linePos(err.pos[0]).line;
+    // From a tab on, every other complaint is a knock-on of it: one message per tab.
+    if (line >= firstTab && err.code !== 'TAB_AS_INDENT') continue;
+    const problem = syntaxProblem(err, lines, counter);
+    // One broken spot often makes the parser complain several times on the same line: the first
+    // complaint is the useful one.
+    if (seenLines.has(problem.pos!.line)) continue;
+    seenLines.add(problem.pos!.line);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+/** Parser error codes that each have one plain message of their own. */
+const YAML_CODES: Record<string, MessageKey> = {
+  BAD_INDENT: 'yaml_BAD_INDENT',
+  MISSING_CHAR: 'yaml_MISSING_CHAR',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml_BLOCK_AS_IMPLICIT_KEY',
+  MULTILINE_IMPLICIT_KEY: 'yaml_MULTILINE_IMPLICIT_KEY',
+  BAD_ALIAS: 'yaml_BAD_ALIAS',
+  MULTIPLE_DOCS: 'yaml_MULTIPLE_DOCS',
+  BAD_DQ_ESCAPE: 'yaml_BAD_DQ_ESCAPE',
+  BAD_DIRECTIVE: 'yaml_BAD_DIRECTIVE',
+  BLOCK_IN_FLOW: 'yaml_BLOCK_IN_FLOW',
+  ALIAS_PROPS: 'yaml_props',
+  BAD_PROP_ORDER: 'yaml_props',
+  MULTIPLE_ANCHORS: 'yaml_props',
+  MULTIPLE_TAGS: 'yaml_props',
+  TAG_RESOLVE_FAILED: 'yaml_props',
+  BAD_COLLECTION_TYPE: 'yaml_props',
+  RESOURCE_EXHAUSTION: 'yaml_too_deep',
+};
 
 /**
  * A YAML syntax error in plain words. The parser's own message describes its grammar ("implicit
- * keys", "compact mappings"); we look at the source lines to say what the user most likely did.
+ * keys", "compact mappings") and never reaches the user; we look at the source lines to say what
+ * the user most likely did.
  */
-function syntaxProblem(err: YAMLError, source: string, counter: LineCounter): Problem {
-  const lines = source.split(/\r?\n/);
+function syntaxProblem(err: YAMLError, lines: SourceLines, counter: LineCounter): Problem {
   const { line, col } = counter.linePos(err.pos[0]);
-  const text = lines[line - 1] ?? '';
-  const next = lines[line] ?? '';
+  const text = lines.line(line) ?? '';
+  const next = lines.line(line + 1) ?? '';
   const message = err.message;
   const at = (l: number, c: number, length: number, key: MessageKey, params: Record<string, string> = {}): Problem => ({
     severity: 'error',
@@ -111,6 +178,11 @@ function syntaxProblem(err: YAMLError, source: string, counter: LineCounter): Pr
     pos: { line: l, col: c, length: Math.max(1, length) },
   });
 
+  if (/Maximum call stack|too much recursion/i.test(message)) return at(line, col, 1, 'yaml_too_deep');
+  if (err.code === 'TAB_AS_INDENT') {
+    const tab = text.indexOf('\t');
+    return at(line, tab >= 0 ? tab + 1 : col, 1, 'yaml_TAB_AS_INDENT');
+  }
   if (/Nested mappings are not allowed|Implicit keys need to be on a single line/.test(message)) {
     // "name: De Linde" followed by a line indented further ("   address: ...") is read as one value.
     if (next.trim() && indentOf(next) > indentOf(text) && /^\s*[\w-]+:(\s|$)/.test(next) && !/:\s*$/.test(text)) {
@@ -128,30 +200,35 @@ function syntaxProblem(err: YAMLError, source: string, counter: LineCounter): Pr
   if (/Implicit map keys need to be followed by map values/.test(message)) {
     return at(line, col, 1, 'yaml_BLOCK_AS_IMPLICIT_KEY');
   }
+  if (/directives-end/.test(message)) {
+    // "%YAML 1.2" without "---" after it: point at the directive, not at the line after it.
+    for (let n = line; n >= 1; n--) if (lines.line(n)?.startsWith('%')) return at(n, 1, lines.line(n)!.length, 'yaml_BAD_DIRECTIVE');
+    return at(line, col, 1, 'yaml_BAD_DIRECTIVE');
+  }
+  if (/Comments must be separated/.test(message)) return at(line, col, 1, 'yaml_comment_space');
+  // "[a, b" never closed: the parser blames the indentation of the next line.
+  if (/^Flow (sequence|mapping) in block collection must be sufficiently indented and end with/.test(message)) return at(line, col, 1, 'yaml_MISSING_CHAR');
   const length = Math.min(err.pos[1] - err.pos[0], 40);
+  const char = text[col - 1];
+  if (err.code === 'BAD_SCALAR_START' && char) return at(line, col, 1, 'yaml_BAD_SCALAR_START', { char });
+  if (err.code === 'UNEXPECTED_TOKEN' && char && char.trim()) return at(line, col, length, 'yaml_UNEXPECTED_TOKEN', { char: `'${char}'` });
   if (err.code === 'DUPLICATE_KEY') {
     const key = /^[^:]+/.exec(text.slice(col - 1))?.[0].trim() ?? '';
     return at(line, col, key.length, 'yaml_DUPLICATE_KEY', { key });
   }
-  const coded = `yaml_${err.code}`;
-  if (YAML_CODES.has(err.code) && hasMessage(coded)) return at(line, col, length, coded, { detail: plainDetail(message) });
-  return at(line, col, length, 'yaml_syntax', { detail: plainDetail(message) });
-}
-
-function plainDetail(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return at(line, col, length, YAML_CODES[err.code] ?? 'yaml_syntax');
 }
 
 /** The first quote that is opened on a line and never closed on it (where a missing quote starts). */
-function unclosedQuote(lines: string[]): { line: number; col: number } | undefined {
-  for (let i = 0; i < lines.length; i++) {
-    const content = lines[i].replace(/(^|\s)#.*$/, '');
+function unclosedQuote(lines: SourceLines): { line: number; col: number } | undefined {
+  for (let i = 1; lines.line(i) !== undefined; i++) {
+    const content = lines.line(i)!.replace(/(^|\s)#.*$/, '');
     const value = /^(\s*(?:- )?[^"'#]*?:\s+|\s*- )(["'])/.exec(content);
     if (!value) continue;
     const quote = value[2];
     const rest = content.slice(value[0].length);
     const closed = quote === '"' ? /(^|[^\\])"/.test(rest) || rest.startsWith('"') : rest.includes("'");
-    if (!closed) return { line: i + 1, col: value[0].length };
+    if (!closed) return { line: i, col: value[0].length };
   }
   return undefined;
 }
@@ -181,7 +258,7 @@ function dedupe(problems: Problem[]): Problem[] {
 type Issue = z.core.$ZodIssue;
 
 /** Turn one zod issue into problems with catalogue keys, parameters and positions. */
-function fromZodIssue(issue: Issue, doc: Document, counter: LineCounter, source: string): Problem[] {
+function fromZodIssue(issue: Issue, doc: Document, counter: LineCounter, lines: SourceLines): Problem[] {
   const path = issue.path as PathSegment[];
   const at = (p: PathSegment[]) => positionOf(doc, counter, p);
   const named = issue.message.startsWith('msg:') ? issue.message.slice(4) : undefined;
@@ -190,7 +267,7 @@ function fromZodIssue(issue: Issue, doc: Document, counter: LineCounter, source:
   const last = path[path.length - 1];
   const field = typeof last === 'number' ? formatPath(path.slice(-2)) : String(last ?? '');
   const missing = (): Problem[] => [{ severity: 'error', path, key: path.length === 1 ? 'missing_field_top' : 'missing_field', params: { field }, pos: at(path) }];
-  const written = (value: unknown) => asWritten(doc, counter, source, path) ?? describeValue(value);
+  const written = (value: unknown) => asWritten(doc, lines.source, path) ?? describeValue(value);
 
   switch (issue.code) {
     case 'unrecognized_keys':
@@ -199,7 +276,8 @@ function fromZodIssue(issue: Issue, doc: Document, counter: LineCounter, source:
         return {
           severity: 'error' as const,
           path: [...path, key],
-          key: suggestion ? 'unknown_key_suggest' : 'unknown_key',
+          // "<<" is a merge key of YAML 1.1; in YAML 1.2 it is just an unknown field.
+          key: key === '<<' ? 'unknown_key_merge' : suggestion ? 'unknown_key_suggest' : 'unknown_key',
           params: { key, suggestion: suggestion ?? '', allowed: allowedKeysAt(projectSchema, path).join(', ') },
           pos: keyPositionOf(doc, counter, path, key),
         };
@@ -209,7 +287,7 @@ function fromZodIssue(issue: Issue, doc: Document, counter: LineCounter, source:
       const pos = at(path);
       if (issue.input === null) {
         // "accentColor: #0b6e69" is empty to YAML: everything after " #" is a comment.
-        const line = source.split(/\r?\n/)[pos.line - 1] ?? '';
+        const line = lines.line(pos.line) ?? '';
         const hash = /:\s+#/.test(line);
         return [{ severity: 'error', path, key: hash ? 'hash_needs_quotes' : 'empty_value', params: { field }, pos }];
       }
@@ -257,8 +335,8 @@ function fromZodIssue(issue: Issue, doc: Document, counter: LineCounter, source:
 }
 
 /** The value as the user typed it ("19.30", not the number 19.3), for scalars on one line. */
-function asWritten(doc: Document, counter: LineCounter, source: string, path: PathSegment[]): string | undefined {
-  const node = doc.getIn(path, true) as { range?: [number, number] } | undefined;
+function asWritten(doc: Document, source: string, path: PathSegment[]): string | undefined {
+  const node = nodeAt(doc, path) as { range?: [number, number] } | undefined;
   if (!node?.range || !isScalar(node)) return undefined;
   const text = source.slice(node.range[0], node.range[1]).trim();
   if (!text || text.includes('\n')) return undefined;

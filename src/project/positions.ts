@@ -1,5 +1,5 @@
 // Finds where a field path lives in the YAML source, so every problem can point at a line and column.
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { PathSegment, Position } from './problems.js';
 
 interface Located {
@@ -11,13 +11,26 @@ interface Located {
   depth: number;
 }
 
+/** Each map's pairs by key, made on first use: a lookup per problem must not scan a map of 20,000 keys. */
+const keyIndex = new WeakMap<object, Map<string, Pair>>();
+
+function pairIn(map: YAMLMap, key: string): Pair | undefined {
+  let index = keyIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    keyIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 function locate(doc: Document, path: PathSegment[]): Located {
   let node = doc.contents as Node | null;
   let pair: Pair | undefined;
   let depth = 0;
   for (const seg of path) {
     if (isMap(node)) {
-      const found = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const found = pairIn(node, String(seg));
       if (!found) break;
       pair = found;
       node = found.value as Node | null;
@@ -61,4 +74,10 @@ export function keyPositionOf(doc: Document, counter: LineCounter, path: PathSeg
   const keyNode = found.depth === path.length + 1 ? (found.pair?.key as Node | undefined) : undefined;
   if (keyNode?.range) return fromOffset(counter, keyNode.range[0], keyNode.range[1]);
   return positionOf(doc, counter, path);
+}
+
+/** The node at `path`, when every segment of it exists. */
+export function nodeAt(doc: Document, path: PathSegment[]): Node | undefined {
+  const found = locate(doc, path);
+  return found.depth === path.length ? found.node : undefined;
 }

@@ -1,14 +1,16 @@
 // Checks that go beyond the shape of the file: cross-references, dates in the right order, and the
 // approach's advice. Each rule has an id (listed in the README) and pushes errors or warnings.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkLanguage } from '../content/language.js';
 import { loadSituations } from '../content/library.js';
 import { loadKickoffProgramme } from '../content/programme.js';
+import { inspectImage, type ImageInfo } from './image.js';
 import { nameKey, sameName as same } from './names.js';
 import type { MessageKey } from '../messages.js';
 import type { PathSegment, Problem, Severity } from './problems.js';
 import { AUDIENCES, type Project } from './schema.js';
+import { closest } from './suggest.js';
 
 export interface RuleContext {
   project: Project;
@@ -21,6 +23,10 @@ export interface Rule {
   id: string;
   check(ctx: RuleContext): void;
 }
+
+/** A logo is printed a few centimetres wide: 5 MB and 40 megapixels are far more than it needs. */
+export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
+export const MAX_LOGO_MEGAPIXELS = 40;
 
 /** About what fits on an A6 card at the smallest type the PDF writer allows. */
 const MAX_CARD_CHARACTERS = 1100;
@@ -50,7 +56,9 @@ export const RULES: Rule[] = [
     check({ project, report }) {
       const names = project.team.discussionLeaders.map((l) => l.name);
       project.meetings.forEach((m, i) => {
-        if (!names.some((n) => same(n, m.leader))) report('error', ['meetings', i, 'leader'], 'rule_unknown_leader', { name: m.leader, known: names.join(', ') });
+        if (names.some((n) => same(n, m.leader))) return;
+        const suggestion = closest(m.leader, names);
+        report('error', ['meetings', i, 'leader'], suggestion ? 'rule_unknown_leader_suggest' : 'rule_unknown_leader', { name: m.leader, known: names.join(', '), suggestion: suggestion ?? '' });
       });
     },
   },
@@ -60,8 +68,9 @@ export const RULES: Rule[] = [
       const names = project.team.livedExperience.map((p) => p.name);
       project.meetings.forEach((m, i) => {
         m.livedExperience.forEach((name, j) => {
-          if (!names.some((n) => same(n, name)))
-            report('error', ['meetings', i, 'livedExperience', j], 'rule_unknown_person', { name, known: names.join(', ') || '-' });
+          if (names.some((n) => same(n, name))) return;
+          const suggestion = closest(name, names);
+          report('error', ['meetings', i, 'livedExperience', j], suggestion ? 'rule_unknown_person_suggest' : 'rule_unknown_person', { name, known: names.join(', ') || '-', suggestion: suggestion ?? '' });
         });
       });
     },
@@ -161,7 +170,9 @@ export const RULES: Rule[] = [
     check({ project, report }) {
       const ids = loadKickoffProgramme(project.language).parts.map((p) => p.id);
       project.kickoff?.parts.forEach((part, i) => {
-        if (!ids.includes(part.id)) report('error', ['kickoff', 'parts', i, 'id'], 'rule_unknown_kickoff_part', { id: part.id, known: ids.join(', ') });
+        if (ids.includes(part.id)) return;
+        const suggestion = closest(part.id, ids);
+        report('error', ['kickoff', 'parts', i, 'id'], suggestion ? 'rule_unknown_kickoff_part_suggest' : 'rule_unknown_kickoff_part', { id: part.id, known: ids.join(', '), suggestion: suggestion ?? '' });
       });
     },
   },
@@ -186,12 +197,17 @@ export const RULES: Rule[] = [
         own.set(s.id, s);
       });
       project.hideSituations.forEach((id, i) => {
-        if (!builtIn.has(id)) report('warning', ['hideSituations', i], 'rule_hide_unknown', { id });
+        if (builtIn.has(id)) return;
+        const suggestion = closest(id, [...builtIn.keys()]);
+        report('warning', ['hideSituations', i], suggestion ? 'rule_hide_unknown_suggest' : 'rule_hide_unknown', { id, suggestion: suggestion ?? '' });
       });
+      // What a typo most likely meant: the project's own ids and the built-in ones it did not hide.
+      const choosable = [...own.keys(), ...[...builtIn.keys()].filter((id) => !project.hideSituations.includes(id))];
       project.meetings.forEach((m, i) => {
         m.situations.forEach((id, j) => {
           const found = own.get(id) ?? builtIn.get(id);
-          if (!found) report('error', ['meetings', i, 'situations', j], 'rule_unknown_situation', { id });
+          const suggestion = found ? undefined : closest(id, choosable);
+          if (!found) report('error', ['meetings', i, 'situations', j], suggestion ? 'rule_unknown_situation_suggest' : 'rule_unknown_situation', { id, suggestion: suggestion ?? '' });
           else if (!own.has(id) && project.hideSituations.includes(id)) report('error', ['meetings', i, 'situations', j], 'rule_hidden_situation', { id });
           else if (!(found.audiences as readonly string[]).includes(m.audience))
             report('warning', ['meetings', i, 'situations', j], 'rule_situation_audience', { id, audience: m.audience });
@@ -223,11 +239,38 @@ export const RULES: Rule[] = [
   {
     id: 'logo-file',
     check({ project, baseDir, report }) {
+      // The logo is checked here, by its content, because the PDF and DOCX writers trust it: a text
+      // file named .png crashed them, and a 16000×16000 PNG took a minute and 4 GB to lay out.
       const logo = project.branding.logo;
       if (!logo) return;
+      const at = ['branding', 'logo'];
       const full = resolve(baseDir, logo);
-      if (!existsSync(full) || !statSync(full).isFile()) report('error', ['branding', 'logo'], 'rule_logo_missing', { path: logo });
-      else if (!/\.(png|jpe?g)$/i.test(full)) report('error', ['branding', 'logo'], 'rule_logo_type', { path: logo });
+      let stat: Stats;
+      try {
+        stat = statSync(full); // follows a symlink: what counts is the file it points at
+      } catch {
+        report('error', at, 'rule_logo_missing', { path: logo });
+        return;
+      }
+      if (!stat.isFile()) return report('error', at, 'rule_logo_not_file', { path: logo });
+      if (stat.size > MAX_LOGO_BYTES) {
+        return report('error', at, 'rule_logo_too_big', { path: logo, size: Math.round((stat.size / 1024 / 1024) * 10) / 10, max: MAX_LOGO_BYTES / 1024 / 1024 });
+      }
+      let info: ImageInfo;
+      try {
+        info = inspectImage(readFileSync(full));
+      } catch {
+        return report('error', at, 'rule_logo_unreadable', { path: logo });
+      }
+      if (!info.ok) {
+        if (info.reason === 'empty') return report('error', at, 'rule_logo_empty', { path: logo });
+        if (info.reason === 'broken') return report('error', at, 'rule_logo_broken', { path: logo, type: info.type });
+        return report('error', at, 'rule_logo_type', { path: logo });
+      }
+      const megapixels = (info.width * info.height) / 1_000_000;
+      if (megapixels > MAX_LOGO_MEGAPIXELS) {
+        report('error', at, 'rule_logo_too_many_pixels', { path: logo, width: info.width, height: info.height, megapixels: Math.round(megapixels), max: MAX_LOGO_MEGAPIXELS });
+      }
     },
   },
   {

@@ -45,6 +45,7 @@ export function distance(a: string, b: string): number {
 
 /** The candidate nearest to `input`, when it is near enough to be a plausible typo. */
 export function closest(input: string, candidates: string[]): string | undefined {
+  if (!input) return undefined;
   // Dutch writers swap "ij" and "y" ("wyk" for "wijk"): compare them as one letter.
   const fold = (t: string) => t.toLowerCase().replace(/ij/g, 'y');
   const lower = fold(input);
@@ -53,7 +54,8 @@ export function closest(input: string, candidates: string[]): string | undefined
   for (const candidate of candidates) {
     const c = fold(candidate);
     // A different case or a prefix ("venu" for "venue") is the most likely meaning.
-    const score = c === lower ? 0 : c.startsWith(lower) || lower.startsWith(c) ? 1 : distance(lower, c);
+    // Lengths further apart than any accepted distance need no table (and a 10,000-letter typo none).
+    const score = c === lower ? 0 : c.startsWith(lower) || lower.startsWith(c) ? 1 : Math.abs(c.length - lower.length) > 3 ? Infinity : distance(lower, c);
     if (score < bestScore) {
       best = candidate;
       bestScore = score;

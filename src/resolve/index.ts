@@ -109,9 +109,8 @@ const MAX_EPOCH_SECONDS = 253402300799; // 9999-12-31T23:59:59Z
 export function documentDate(project: Project, env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
-    // 315532800 is 1980-01-01, the earliest date a zip file (DOCX) can hold.
-    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) < 315532800 || Number(epoch) > MAX_EPOCH_SECONDS) {
-      throw new UserError({ key: 'source_date_epoch', params: { value: epoch.slice(0, 40) } });
+    if (!/^\d{1,15}$/.test(epoch) || Number(epoch) > MAX_EPOCH_SECONDS) {
+      throw new UserError({ key: 'source_date_epoch', params: { got: epoch.length > 40 ? `${epoch.slice(0, 40)}…` : epoch, min: '0', max: String(MAX_EPOCH_SECONDS) } });
     }
     return new Date(Number(epoch) * 1000);
   }

@@ -23,7 +23,7 @@ describe('render invite', () => {
     expect(r.exitCode).toBe(0);
     expect(files(out)).toEqual([join(out, 'nijmegen', 'heseveld', 'uitnodiging-bewoners.pdf')]);
     expect(r.stdout).toContain('uitnodiging-bewoners.pdf');
-    expect(r.stdout).toContain('1 bestand(en) gemaakt voor Heseveld.');
+    expect(r.stdout).toContain('1 bestand gemaakt voor Heseveld.');
   });
 
   it('gives byte-identical files on a second run', async () => {
@@ -54,7 +54,7 @@ describe('render invite', () => {
   it('refuses an unknown audience or format with exit code 2', async () => {
     const r1 = await cli(['render', 'invite', example, '--audience', 'bewonerz', '--out', work]);
     expect(r1.exitCode).toBe(2);
-    expect(r1.stderr).toContain("Onbekende doelgroep 'bewonerz'. Kies uit: professionals, vrijwilligers, bewoners.");
+    expect(r1.stderr).toContain("Onbekende doelgroep 'bewonerz'. Bedoelt u 'bewoners'? Kies uit: professionals, vrijwilligers, bewoners.");
     const r2 = await cli(['render', 'invite', example, '--format', 'pdf,odt', '--out', work]);
     expect(r2.exitCode).toBe(2);
     expect(r2.stderr).toContain("Onbekend formaat 'odt'");

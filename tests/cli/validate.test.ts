@@ -58,12 +58,25 @@ describe('schema', () => {
 });
 
 describe('help', () => {
-  it('every command has --help with examples', async () => {
-    const commands = [[], ['validate'], ['schema'], ['init'], ['list', 'situations'], ['list', 'tips'], ['templates', 'copy'], ['render'], ['render', 'all'], ['render', 'invite'], ['render', 'kickoff'], ['render', 'schedule'], ['render', 'calendar'], ['render', 'cards'], ['render', 'evaluation']];
+  const commands = [[], ['validate'], ['schema'], ['init'], ['list', 'situations'], ['list', 'tips'], ['templates', 'copy'], ['render'], ['render', 'all'], ['render', 'invite'], ['render', 'kickoff'], ['render', 'schedule'], ['render', 'calendar'], ['render', 'cards'], ['render', 'evaluation']];
+
+  it('every command has --help with examples, all of it in Dutch by default', async () => {
     for (const args of commands.map((c) => [...c, '--help'])) {
       const r = await cli(args);
       expect(r.exitCode, args.join(' ')).toBe(0);
+      expect(r.stdout).toContain('Voorbeelden:');
+      expect(r.stdout, args.join(' ')).toMatch(/^Gebruik: welkome-wijk/);
+      // commander's own words, and the English help texts, are all translated.
+      expect(r.stdout, args.join(' ')).not.toMatch(/Usage|Options:|Commands:|Arguments:|display help|default:|choices:|\[options\]|\[command\]|Examples:/);
+    }
+  });
+
+  it('in English with --lang en', async () => {
+    for (const args of [['--help'], ['render', 'invite', '--help']]) {
+      const r = await cli([...args, '--lang', 'en']);
+      expect(r.stdout).toMatch(/^Usage: welkome-wijk/);
       expect(r.stdout).toContain('Examples:');
+      expect(r.stdout).not.toMatch(/Voorbeelden|Gebruik:/);
     }
   });
 });

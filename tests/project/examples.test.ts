@@ -1,11 +1,12 @@
 // The shipped examples validate cleanly, the JSON Schema (checked by ajv) accepts each of them,
-// and the checked-in schema file is not stale.
+// and the checked-in schema files (Dutch and English) are not stale.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { projectJsonSchema } from '../../src/project/json-schema.js';
+import { loadSituations } from '../../src/content/library.js';
+import { projectJsonSchema, schemaProperties, schemaTexts } from '../../src/project/json-schema.js';
 import { loadProjectFile } from '../../src/project/load.js';
 import { formatProblem } from '../../src/project/problems.js';
 
@@ -32,14 +33,15 @@ describe('examples', () => {
   }
 });
 
-describe('JSON Schema', () => {
-  const schema = projectJsonSchema();
+describe.each(['nl', 'en'] as const)('JSON Schema (%s)', (lang) => {
+  const schema = projectJsonSchema(lang);
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   const validate = ajv.compile(schema);
+  const file = lang === 'nl' ? 'welkome-wijk.schema.json' : 'welkome-wijk.schema.en.json';
 
-  for (const file of examples) {
-    it(`accepts ${file.split('/').pop()}`, () => {
-      const ok = validate(parse(readFileSync(file, 'utf8')));
+  for (const example of examples) {
+    it(`accepts ${example.split('/').pop()}`, () => {
+      const ok = validate(parse(readFileSync(example, 'utf8')));
       expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
       expect(ok).toBe(true);
     });
@@ -51,8 +53,29 @@ describe('JSON Schema', () => {
     expect(validate(data)).toBe(false);
   });
 
-  it('the checked-in examples/welkome-wijk.schema.json is up to date (run `npm run schema` to refresh)', () => {
-    const checkedIn = JSON.parse(readFileSync(join(root, 'examples', 'welkome-wijk.schema.json'), 'utf8'));
+  it(`the checked-in examples/${file} is up to date (run \`npm run schema\` to refresh)`, () => {
+    const checkedIn = JSON.parse(readFileSync(join(root, 'examples', file), 'utf8'));
     expect(checkedIn).toEqual(schema);
+  });
+
+  it('has a description on every property, in its own language, and no description left over', () => {
+    const properties = schemaProperties(schema as never);
+    expect(properties.length).toBeGreaterThan(100);
+    expect(properties.filter(([, node]) => typeof node.description !== 'string' || !node.description).map(([path]) => path)).toEqual([]);
+    const used = new Set(properties.map(([path]) => path));
+    expect(Object.keys(schemaTexts(lang).properties).filter((path) => !used.has(path))).toEqual([]);
+    expect(schema.description).toMatch(lang === 'nl' ? /Eén Welkome Wijk-project/ : /One Welkome Wijk project/);
+  });
+
+  it('offers examples, and the built-in situation ids for meetings[].situations', () => {
+    const properties = new Map(schemaProperties(schema as never));
+    expect(properties.get('municipality')!.examples).toBeDefined();
+    const ids = loadSituations(lang).map((s) => s.id);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(properties.get('meetings[].situations')!.items!.examples).toEqual(ids);
+    // Suggested, not required: a project's own situation id is still valid.
+    const data = parse(readFileSync(examples[0], 'utf8'));
+    data.meetings[0].situations = ['een-eigen-situatie'];
+    expect(validate(data)).toBe(true);
   });
 });

@@ -1,12 +1,12 @@
 // The message catalogues: every language has exactly the keys of the Dutch one, the keys the code may
-// use are a TypeScript type generated from that catalogue (so a misspelt key does not compile), and
-// keys the compiler cannot see (zod's `msg:` texts) exist too.
+// use are a TypeScript type generated from that catalogue (so a misspelt key does not compile), keys
+// the compiler cannot see (zod's `msg:` texts) exist too, and messages read well and safely.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { languageCodes } from '../../src/languages.js';
-import { messageKeys } from '../../src/messages.js';
+import { messageKeys, printable, readCatalogue, t } from '../../src/messages.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const generated = join(root, 'src', 'message-keys.ts');
@@ -45,5 +45,37 @@ describe('message catalogues', () => {
     }
     expect(used.size).toBeGreaterThan(10);
     expect([...used].filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it('the quick catalogue reader (used so --help needs no YAML parser) agrees with the YAML parser', () => {
+    for (const lang of languageCodes()) {
+      const text = readFileSync(join(root, 'content', lang, 'messages.yaml'), 'utf8');
+      expect(readCatalogue(text)).toEqual(parse(text));
+    }
+    expect(() => readCatalogue('key: |\n  block\n')).toThrow(/one line/);
+  });
+
+  it('has real plurals, not "bestand(en)"', () => {
+    for (const lang of languageCodes()) {
+      const text = readFileSync(join(root, 'content', lang, 'messages.yaml'), 'utf8');
+      expect(text).not.toMatch(/\w\((en|n|s)\)/);
+    }
+    expect(t('nl', 'render_summary', { count: 1, area: 'Heseveld' })).toBe('1 bestand gemaakt voor Heseveld.');
+    expect(t('nl', 'render_summary', { count: 3, area: 'Heseveld' })).toBe('3 bestanden gemaakt voor Heseveld.');
+    expect(t('en', 'validate_summary', { errors: 1, warnings: 20000, file: 'x' })).toBe('1 error and 20,000 warnings in x.');
+    expect(t('nl', 'validate_summary', { errors: 1, warnings: 20000, file: 'x' })).toBe('1 fout en 20.000 waarschuwingen in x.');
+  });
+
+  it('words a catalogue word given as a placeholder in the same language', () => {
+    expect(t('nl', 'card_far_too_long', { title: 'OMA', face: { key: 'card_face_back' } })).toContain('(achterkant)');
+    expect(t('en', 'card_far_too_long', { title: 'OMA', face: { key: 'card_face_back' } })).toContain('(back)');
+  });
+
+  it('never passes control characters from a value through to the terminal', () => {
+    const value = '\u001b[31mRed\u001b]0;pwned\u0007\u202e';
+    const shown = t('nl', 'unknown_key', { key: value, allowed: '' });
+    expect(shown).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(shown).toContain('␛[31mRed␛]0;pwned␇');
+    expect(printable('a\tb')).toBe('a→b');
   });
 });
