@@ -9,9 +9,13 @@ function texts<const K extends string>(...keys: K[]) {
   return z.strictObject(Object.fromEntries(keys.map((k) => [k, z.string().min(1)])) as Record<K, z.ZodString>);
 }
 
+const areaWord = texts('the', 'The', 'plural');
+
 const labelsSchema = z.strictObject({
   audiences: z.strictObject({ professionals: audienceLabel, vrijwilligers: audienceLabel, bewoners: audienceLabel }),
   areaKinds: z.strictObject({ wijk: z.string(), dorp: z.string(), stadsdeel: z.string(), gemeente: z.string() }),
+  /** The area kind with its article and in the plural, for texts that name it ("Het dorp in beeld"). */
+  areaWords: z.strictObject({ wijk: areaWord, dorp: areaWord, stadsdeel: areaWord, gemeente: areaWord }),
   facts: texts('when', 'where', 'address', 'duration', 'accessibility', 'meal', 'cost', 'register', 'email', 'phone', 'website', 'deadline', 'organiser', 'contact', 'link', 'leader', 'experts', 'participants', 'notes'),
   materials: texts(
     'invitation',
@@ -25,8 +29,11 @@ const labelsSchema = z.strictObject({
     'situationsDeck',
     'evaluationForm',
     'finalEvaluationGuide',
+    'kickoffInvitation',
+    'kickoffReport',
   ),
-  mealText: z.string(),
+  /** The meal with its clock times, by when it is: {start}, {end}, {programme} (when the programme starts). */
+  mealText: texts('before', 'after', 'break'),
   costText: z.string(),
   pageLabel: z.string(),
   qrCaption: z.string(),
@@ -34,6 +41,7 @@ const labelsSchema = z.strictObject({
   logoAlt: z.string(),
   /** Agendas, run sheets, worksheet and season overview: column heads, fact labels, document titles. */
   schedule: z.strictObject({
+    audience: z.string(),
     time: z.string(),
     part: z.string(),
     who: z.string(),
@@ -77,6 +85,8 @@ const labelsSchema = z.strictObject({
     meetingRunSheetTitle: z.string(),
     seasonTitle: z.string(),
   }),
+  /** The training blocks of step 2, by kind. */
+  training: texts('webinar', 'instructiedag', 'terugkomdag'),
   /** One plain line per awareness-meeting part (by id in meeting.yaml; a test checks every part has one). */
   meetingPartLines: z.record(z.string(), z.string()),
 });

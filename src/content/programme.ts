@@ -34,6 +34,8 @@ const meetingPartSchema = z.strictObject({
   id: slug,
   title: text,
   minutes,
+  /** The shortest the part may be set or scaled to and still do its job; 0: it may be left out. */
+  minMinutes: minutes,
   kind,
   who: z.array(z.enum(MEETING_ROLES)).min(1),
   what: text,
@@ -46,6 +48,8 @@ export const meetingProgrammeSchema = z
     arriveMinutesBefore: minutes,
     briefing: titled,
     parts: z.array(meetingPartSchema).min(1),
+    /** The meal, when the file has one: placed before, after or instead of the break. */
+    meal: meetingPartSchema.omit({ minutes: true, minMinutes: true, kind: true }),
     plenary: titled,
     debrief: timed,
     themes: z.array(z.strictObject({ id: slug, label: text, description: text })).min(1),
@@ -99,7 +103,8 @@ export const kickoffProgrammeSchema = z
   });
 
 export type MeetingProgramme = z.output<typeof meetingProgrammeSchema>;
-export type MeetingPart = MeetingProgramme['parts'][number];
+/** A part of the meeting's programme, or the meal (kind 'meal', which the file places). */
+export type MeetingPart = Omit<MeetingProgramme['parts'][number], 'kind'> & { kind: 'part' | 'break' | 'meal' };
 export type KickoffProgramme = z.output<typeof kickoffProgrammeSchema>;
 export type KickoffPart = KickoffProgramme['parts'][number];
 export type KickoffRole = KickoffProgramme['roles'][number];

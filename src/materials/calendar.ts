@@ -1,12 +1,14 @@
 // Calendar events for the kick-off, each meeting and the organisers' overview (written as .ics by writers/ics.ts).
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { loadLabels } from '../content/labels.js';
 import { loadContentFile } from '../content/library.js';
 import { eventSortKey, type CalendarEvent } from '../document/calendar.js';
 import { InternalError } from '../errors.js';
 import { localeOf } from '../languages.js';
-import { shown, shownName, type ResolvedMeeting } from '../resolve/index.js';
+import { shown, shownName, type ResolvedEvent, type ResolvedMeeting } from '../resolve/index.js';
 import type { MaterialContext, MaterialOptions, Output } from './context.js';
+import { mealSentence } from './shared.js';
 import { wording } from './text.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -22,7 +24,7 @@ const calendarTextsSchema = z.strictObject({
     kickoff: text,
     learningSession: text,
     finalEvaluation: text,
-    meal: text,
+    training: text,
     accessibility: text,
     online: text,
     register: text,
@@ -84,6 +86,7 @@ function contactLine(ctx: MaterialContext, words: CalendarTexts): string | undef
  */
 function meetingEvent(ctx: MaterialContext, meeting: ResolvedMeeting, words: CalendarTexts, forOrganisers: boolean): CalendarEvent {
   const w = wording(ctx.lang);
+  const labels = loadLabels(ctx.lang);
   const d = words.description;
   const r = meeting.registration;
   const leader = shown(meeting.leader, 'public');
@@ -110,13 +113,14 @@ function meetingEvent(ctx: MaterialContext, meeting: ResolvedMeeting, words: Cal
 
   return {
     uid: stableUid(ctx, 'meeting', meeting.audience, meeting.date, meeting.start),
-    when: { kind: 'timed', date: meeting.date, start: meeting.start, minutes: meeting.durationMinutes },
+    // From welcome to goodbye: a meal before or after the programme is part of the evening.
+    when: { kind: 'timed', date: meeting.date, start: meeting.start, minutes: meeting.minutes },
     summary: fill(words.summary.meeting, { area: ctx.area.name, audience: words.audiences[meeting.audience] }),
     location: venueLocation(meeting.venue),
     url: r.url,
     description: paragraphs(
       d.meeting,
-      [meeting.meal ? d.meal : '', meeting.venue.accessibility ? fill(d.accessibility, { text: meeting.venue.accessibility }) : ''],
+      [mealSentence(meeting, labels, w) ?? '', meeting.venue.accessibility ? fill(d.accessibility, { text: meeting.venue.accessibility }) : ''],
       leaderText ? fill(d.leader, { name: leaderText }) : undefined,
       registration,
       team,
@@ -160,27 +164,56 @@ function kickoffEvent(ctx: MaterialContext, words: CalendarTexts, forOrganisers:
   };
 }
 
-function allDayEvents(ctx: MaterialContext, words: CalendarTexts): CalendarEvent[] {
+/** When a project event happens: its hours when the file gives them, else the whole day. */
+function eventTime(event: ResolvedEvent): CalendarEvent['when'] {
+  if (event.start && event.end) return { kind: 'timed', date: event.date, start: event.start, minutes: minutesBetween(event.start, event.end) };
+  return { kind: 'allDay', date: event.date };
+}
+
+function minutesBetween(start: string, end: string): number {
+  const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  return (m(end) - m(start) + 24 * 60) % (24 * 60);
+}
+
+/** The project's own dates: training (step 2), learning sessions and the final evaluation (step 5). */
+function projectEvents(ctx: MaterialContext, words: CalendarTexts): CalendarEvent[] {
   const area = ctx.area.name;
-  // Keyed by date (and a count for sessions on the same date), not by position, so adding a session
-  // earlier in the list does not change the UIDs of the others.
+  const labels = loadLabels(ctx.lang);
+  const place = (e: ResolvedEvent) => (e.venue ? venueLocation(e.venue) : e.link);
+  // Keyed by kind and date (and a count for events of one kind on one date), not by position, so
+  // adding a session earlier in the list does not change the UIDs of the others.
   const onDate = new Map<string, number>();
-  const events: CalendarEvent[] = ctx.learningSessions.map((session) => {
-    const nth = (onDate.get(session.date) ?? 0) + 1;
-    onDate.set(session.date, nth);
-    return {
-      uid: stableUid(ctx, 'learning-session', session.date, String(nth)),
-      when: { kind: 'allDay', date: session.date },
+  const uid = (kind: string, date: string) => {
+    const nth = (onDate.get(`${kind}/${date}`) ?? 0) + 1;
+    onDate.set(`${kind}/${date}`, nth);
+    return stableUid(ctx, kind, date, String(nth));
+  };
+  const events: CalendarEvent[] = [
+    ...ctx.training.map((t) => ({
+      uid: uid(`training-${t.kind}`, t.date),
+      when: eventTime(t),
+      summary: fill(words.summary.titled, { area, title: t.title ?? labels.training[t.kind] }),
+      location: place(t),
+      url: t.link,
+      description: words.description.training,
+    })),
+    ...ctx.learningSessions.map((session) => ({
+      uid: uid('learning-session', session.date),
+      when: eventTime(session),
       summary: session.title ? fill(words.summary.titled, { area, title: session.title }) : fill(words.summary.learningSession, { area }),
+      location: place(session),
+      url: session.link,
       description: words.description.learningSession,
-    };
-  });
+    })),
+  ];
   const final = ctx.finalEvaluation;
   if (final) {
     events.push({
       uid: stableUid(ctx, 'final-evaluation', final.date),
-      when: { kind: 'allDay', date: final.date },
+      when: eventTime(final),
       summary: final.title ? fill(words.summary.titled, { area, title: final.title }) : fill(words.summary.finalEvaluation, { area }),
+      location: place(final),
+      url: final.link,
       description: words.description.finalEvaluation,
     });
   }
@@ -221,7 +254,7 @@ export async function renderCalendars(ctx: MaterialContext, opts: MaterialOption
   const all: CalendarEvent[] = [
     ...(organisersKickoff ? [organisersKickoff] : []),
     ...ctx.meetings.map((m) => meetingEvent(ctx, m, words, true)),
-    ...allDayEvents(ctx, words),
+    ...projectEvents(ctx, words),
   ];
   // Date order reads best in a list view; the sort is stable, so equal keys keep the file's order.
   all.sort((a, b) => {

@@ -1,6 +1,7 @@
 // Evaluation: the participants' form after each meeting (appendix 9, on A4 and on A5) and the
 // guide for the final group evaluation with the project group (appendix 10).
 import { z } from 'zod';
+import { areaPlaceholders, fillAreaWords } from '../content/area-words.js';
 import { loadLabels } from '../content/labels.js';
 import { loadContentFile, type Lang } from '../content/library.js';
 import type { Block, ContentBlock } from '../document/model.js';
@@ -98,7 +99,8 @@ export function finalEvaluationGuide(ctx: MaterialContext): Output {
   // so the note-taker never turns a page in the middle of a topic.
   const notes: ContentBlock[] = [{ kind: 'writeLines', label: labels.facts.notes, lines: 10 }];
   const notesPage: ContentBlock[] = [{ kind: 'writeLines', label: labels.facts.notes, lines: 17 }];
-  const data = { project: templateProject(ctx), final: loadEvaluation(lang).final, evaluationDate: ctx.finalEvaluation?.date ?? null };
+  const words = areaPlaceholders(labels, ctx.area.kind, ctx.area.name);
+  const data = { project: templateProject(ctx), final: fillAreaWords(loadEvaluation(lang).final, words), evaluationDate: ctx.finalEvaluation?.date ?? null };
   // For the project group's own conversation: it names no one, but is not meant for participants.
   const doc = baseDocument(ctx, {
     title: `${labels.materials.finalEvaluationGuide} - ${ctx.area.name}`,

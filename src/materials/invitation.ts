@@ -2,8 +2,9 @@
 // templates/<lang>/invitation/<audience>.md.hbs, the when/where/register blocks are built here.
 import { loadLabels, type Labels } from '../content/labels.js';
 import type { ContentBlock, Fact } from '../document/model.js';
-import { shown, shownName, type ResolvedMeeting } from '../resolve/index.js';
+import type { ResolvedMeeting } from '../resolve/index.js';
 import { baseDocument, templateProject, type MaterialContext, type MaterialOptions, type Output } from './context.js';
+import { mealSentence, meetingTeamForTemplates, organiserForTemplates } from './shared.js';
 import { renderText, textInline, wording, type Words } from './text.js';
 
 /** Everything practical in one place: when, where, food, cost, how to register; the QR code beside it. */
@@ -11,12 +12,13 @@ function details(meeting: ResolvedMeeting, labels: Labels, words: Words): Conten
   const r = meeting.registration;
   const facts: Fact[] = [
     { label: labels.facts.when, value: textInline(words.when(meeting.date, meeting.start, meeting.end)) },
-    { label: labels.facts.duration, value: textInline(words.duration(meeting.durationMinutes)) },
+    { label: labels.facts.duration, value: textInline(words.duration(meeting.minutes)) },
     { label: labels.facts.where, value: textInline(meeting.venue.name) },
     { label: labels.facts.address, value: textInline(meeting.venue.address) },
   ];
   if (meeting.venue.accessibility) facts.push({ label: labels.facts.accessibility, value: textInline(meeting.venue.accessibility) });
-  if (meeting.meal) facts.push({ label: labels.facts.meal, value: textInline(labels.mealText) });
+  const meal = mealSentence(meeting, labels, words);
+  if (meal) facts.push({ label: labels.facts.meal, value: textInline(meal) });
   facts.push({ label: labels.facts.cost, value: textInline(labels.costText) });
   if (r.email) facts.push({ label: labels.facts.email, value: [{ kind: 'link', text: r.email, url: `mailto:${r.email}` }] });
   if (r.phone) facts.push({ label: labels.facts.phone, value: [{ kind: 'link', text: r.phone, url: `tel:${r.phone.replace(/[^+0-9]/g, '')}` }] });
@@ -35,34 +37,12 @@ function details(meeting: ResolvedMeeting, labels: Labels, words: Words): Conten
   ];
 }
 
-/**
- * Who leads and who tells their story, as a public document may say it: only the people who said
- * yes are named, the others are counted, never described.
- */
-export function meetingTeamForTemplates(meeting: ResolvedMeeting) {
-  const namedExperts = meeting.pair.map((p) => shownName(p, 'public')).filter((n): n is string => !!n);
-  const leader = shown(meeting.leader, 'public');
-  return {
-    leaderName: leader.name ?? null,
-    leaderOrganisation: leader.organisation ?? null,
-    namedExperts,
-    expertCount: meeting.pair.length,
-    unnamedCount: meeting.pair.length - namedExperts.length,
-  };
-}
-
-/** The project's public contact, as templates see it. */
-export function organiserForTemplates(ctx: MaterialContext) {
-  const o = shown(ctx.projectLeader, 'public');
-  return { name: o.name ?? null, organisation: o.organisation ?? null, email: o.email ?? null, phone: o.phone ?? null };
-}
-
 /** One invitation document for one meeting. */
 export function invitationFor(ctx: MaterialContext, meeting: ResolvedMeeting): Output {
   const labels = loadLabels(ctx.lang);
   const text = renderText(ctx, `invitation/${meeting.audience}`, {
     project: templateProject(ctx),
-    meeting: { audience: meeting.audience, date: meeting.date, start: meeting.start, end: meeting.end, durationMinutes: meeting.durationMinutes, venue: meeting.venue, meal: meeting.meal },
+    meeting: { audience: meeting.audience, date: meeting.date, start: meeting.start, end: meeting.end, programme: meeting.programme, venue: meeting.venue, meal: meeting.meal ? { when: meeting.meal.when, start: meeting.meal.start, end: meeting.meal.end } : null },
     audience: labels.audiences[meeting.audience],
     areaKind: labels.areaKinds[ctx.area.kind],
     ...meetingTeamForTemplates(meeting),

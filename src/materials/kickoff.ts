@@ -1,10 +1,12 @@
-// The kick-off materials: the participants' agenda, the organisers' run sheet and the timeline worksheet.
+// The kick-off materials: the invitation for the broad network, the participants' agenda, the organisers'
+// run sheet, the timeline worksheet, and the report of what the kick-off yielded.
 import { loadLabels, type Labels } from '../content/labels.js';
-import { loadKickoffProgramme, type KickoffPart, type KickoffProgramme, type KickoffRole } from '../content/programme.js';
+import { loadThemes } from '../content/library.js';
+import type { KickoffPart, KickoffProgramme } from '../content/programme.js';
 import type { ContentBlock, Fact, Inline } from '../document/model.js';
 import { shownName, type ResolvedKickoff } from '../resolve/index.js';
 import { baseDocument, templateProject, type MaterialContext, type MaterialOptions, type Output } from './context.js';
-import { organiserForTemplates } from './invitation.js';
+import { organiserForTemplates } from './shared.js';
 import { renderText, textInline, wording, type Words } from './text.js';
 
 /** Everything the three documents share: the kick-off on the clock with its roles, the texts, the words. */
@@ -54,6 +56,44 @@ function cell(text: string, part: { kind: 'part' | 'break' }, style: { bold?: bo
   return [{ kind: 'text', text, ...(part.kind === 'break' ? { tone: 'muted' as const } : style) }];
 }
 
+/** When and where, the same on the invitation and the agenda. */
+function whenAndWhere(plan: KickoffPlan): Fact[] {
+  const { kickoff, labels, words } = plan;
+  const s = labels.schedule;
+  return [
+    { label: s.date, value: textInline(words.date(kickoff.date)) },
+    { label: s.time, value: textInline(words.timeRange(kickoff.schedule.start, kickoff.schedule.end)) },
+    ...placeFacts(kickoff, labels),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// 0. Invitation for the broad network
+
+function invitation(ctx: MaterialContext, plan: KickoffPlan): Output {
+  const { kickoff, labels, words } = plan;
+  const r = kickoff.registration;
+  const facts = whenAndWhere(plan);
+  // Replies go where the file says, or else to the project leader (the public contact).
+  const contact = r ? { email: r.email, phone: r.phone, url: r.url } : organiserForTemplates(ctx);
+  if (contact.email) facts.push({ label: labels.facts.email, value: [{ kind: 'link', text: contact.email, url: `mailto:${contact.email}` }] });
+  if (contact.phone) facts.push({ label: labels.facts.phone, value: [{ kind: 'link', text: contact.phone, url: `tel:${contact.phone.replace(/[^+0-9]/g, '')}` }] });
+  if ('url' in contact && contact.url) facts.push({ label: labels.facts.website, value: [{ kind: 'link', text: contact.url.replace(/^https?:\/\//, ''), url: contact.url }] });
+  if (r?.deadline) facts.push({ label: labels.facts.deadline, value: textInline(words.date(r.deadline), { bold: true }) });
+  const text = renderText(ctx, 'kickoff/invitation', {
+    project: templateProject(ctx),
+    title: plan.programme.title,
+    areaKind: labels.areaKinds[ctx.area.kind],
+    theAreaKind: labels.areaWords[ctx.area.kind].the,
+    online: kickoff.mode === 'online',
+    organiser: organiserForTemplates(ctx),
+    organisations: ctx.organisations,
+  });
+  const doc = baseDocument(ctx, { title: `${labels.materials.kickoffInvitation} - ${ctx.area.name}`, visibility: 'public', header: `Welkome Wijk ${ctx.area.name}` });
+  doc.blocks = text.parse({ details: [{ kind: 'facts', items: facts }] });
+  return { kind: 'document', name: 'startbijeenkomst-uitnodiging', document: doc };
+}
+
 // ---------------------------------------------------------------------------------------------
 // 1. Agenda for the participants
 
@@ -61,14 +101,7 @@ function agenda(ctx: MaterialContext, plan: KickoffPlan): Output {
   const { kickoff, labels, words } = plan;
   const { schedule } = kickoff;
   const s = labels.schedule;
-  const details: ContentBlock = {
-    kind: 'facts',
-    items: [
-      { label: s.date, value: textInline(words.date(kickoff.date)) },
-      { label: s.time, value: textInline(words.timeRange(schedule.start, schedule.end)) },
-      ...placeFacts(kickoff, labels),
-    ],
-  };
+  const details: ContentBlock = { kind: 'facts', items: whenAndWhere(plan) };
   const table: ContentBlock = {
     kind: 'table',
     columns: [{ width: 1.35 }, { width: 5 }],
@@ -217,9 +250,62 @@ function worksheet(ctx: MaterialContext, plan: KickoffPlan): Output {
   return { kind: 'document', name: 'startbijeenkomst-werkblad', document: doc };
 }
 
+// ---------------------------------------------------------------------------------------------
+// 4. Report: what the kick-off yielded, and the situations chosen from it
+
+function report(ctx: MaterialContext, plan: KickoffPlan): Output[] {
+  const { kickoff, labels } = plan;
+  const f = kickoff.findings;
+  const s = labels.schedule;
+  // Nothing yielded yet and nothing chosen: a report would be an empty page to hand out.
+  const anyFinding = [f.reasons, f.stigmaIssues, f.involved, f.policies, f.preconditions].some((l) => l.length > 0) || Object.keys(f.wantedChanges).length > 0;
+  if (!anyFinding && !ctx.meetings.some((m) => m.situations.length)) return [];
+  const themes = new Map(loadThemes(ctx.lang).map((t) => [t.id, t.label]));
+  const audiences = (['professionals', 'vrijwilligers', 'bewoners'] as const).map((a) => labels.audiences[a]);
+  // The changes people want, per audience: a table with the two moments of the timeline exercise.
+  const wanted = (['professionals', 'vrijwilligers', 'bewoners'] as const).flatMap((a, i): Inline[][][] => {
+    const w = f.wantedChanges[a];
+    if (!w || (w.rightAfter.length === 0 && w.afterOneYear.length === 0)) return [];
+    const cell = (items: string[]): Inline[] => items.flatMap((item, j): Inline[] => (j === 0 ? textInline(`• ${item}`) : [{ kind: 'lineBreak' }, ...textInline(`• ${item}`)]));
+    return [[textInline(audiences[i].name, { bold: true }), cell(w.rightAfter), cell(w.afterOneYear)]];
+  });
+  const changes: ContentBlock[] = wanted.length
+    ? [
+        {
+          kind: 'table',
+          columns: [{ width: 1.3 }, { width: 2.5 }, { width: 2.5 }],
+          header: [textInline(s.audience), ...plan.programme.timeline.moments.map((m) => textInline(m.label))],
+          rows: wanted,
+        },
+      ]
+    : [];
+  const meetings = ctx.meetings.map((m) => ({
+    audience: labels.audiences[m.audience],
+    date: m.date,
+    // Theme names can hold 'en' themselves ("Regie en ongeschreven regels"): a dot keeps them apart.
+    situations: m.situations.map((sit) => ({ title: sit.title, why: sit.why ?? null, themes: sit.themes.map((t) => themes.get(t) ?? t).join(' · '), themeCount: sit.themes.length })),
+  }));
+  const text = renderText(ctx, 'kickoff/verslag', {
+    project: templateProject(ctx),
+    title: plan.programme.title,
+    areaKind: labels.areaKinds[ctx.area.kind],
+    theAreaKind: labels.areaWords[ctx.area.kind].the,
+    date: kickoff.date,
+    online: kickoff.mode === 'online',
+    venue: kickoff.venue ?? null,
+    findings: f,
+    hasChanges: wanted.length > 0,
+    meetings,
+    organiser: organiserForTemplates(ctx),
+  });
+  const doc = baseDocument(ctx, { title: `${labels.materials.kickoffReport} - ${ctx.area.name}`, visibility: 'public', header: `Welkome Wijk ${ctx.area.name}` });
+  doc.blocks = text.parse({ changes });
+  return [{ kind: 'document', name: 'startbijeenkomst-verslag', document: doc }];
+}
+
 export async function renderKickoff(ctx: MaterialContext, _opts: MaterialOptions): Promise<Output[]> {
   const { kickoff } = ctx;
   if (!kickoff) return [];
-  const plan: KickoffPlan = { kickoff, programme: loadKickoffProgramme(ctx.lang), labels: loadLabels(ctx.lang), words: wording(ctx.lang) };
-  return [agenda(ctx, plan), runSheet(ctx, plan), worksheet(ctx, plan)];
+  const plan: KickoffPlan = { kickoff, programme: ctx.programmes.kickoff, labels: loadLabels(ctx.lang), words: wording(ctx.lang) };
+  return [invitation(ctx, plan), agenda(ctx, plan), runSheet(ctx, plan), worksheet(ctx, plan), ...report(ctx, plan)];
 }

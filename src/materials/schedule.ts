@@ -1,23 +1,17 @@
 // Each awareness meeting's programme (for participants) and run sheet (for the team), and the overview of the whole project.
 import { loadLabels, type Labels } from '../content/labels.js';
-import { loadMeetingProgramme, type MeetingPart, type MeetingProgramme } from '../content/programme.js';
+import type { MeetingPart } from '../content/programme.js';
 import type { ContentBlock, Fact, Inline } from '../document/model.js';
-import { shown, shownName, type Person, type ResolvedMeeting } from '../resolve/index.js';
-import type { TimedPart } from '../resolve/timing.js';
+import { shown, shownName, type Person, type ResolvedEvent, type ResolvedMeeting } from '../resolve/index.js';
+import type { TimedPart } from '../resolve/index.js';
 import { baseDocument, templateProject, type MaterialContext, type MaterialOptions, type Output } from './context.js';
-import { meetingTeamForTemplates, organiserForTemplates } from './invitation.js';
+import { mealSentence, meetingTeamForTemplates, organiserForTemplates, venueInline } from './shared.js';
 import { renderText, textInline, wording, type Words } from './text.js';
 
-/** What every document here needs once: the programme's texts, the short words and the wording helpers. */
+/** What every document here needs once: the short words and the wording helpers. */
 interface Shared {
-  programme: MeetingProgramme;
   labels: Labels;
   words: Words;
-}
-
-/** The venue's name with the address under it. */
-function venueInline(meeting: ResolvedMeeting): Inline[] {
-  return [{ kind: 'text', text: meeting.venue.name }, { kind: 'lineBreak' }, { kind: 'text', text: meeting.venue.address }];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -31,7 +25,8 @@ function programmeDoc(ctx: MaterialContext, shared: Shared, meeting: ResolvedMee
     { label: labels.facts.where, value: venueInline(meeting) },
   ];
   if (meeting.venue.accessibility) facts.push({ label: labels.facts.accessibility, value: textInline(meeting.venue.accessibility) });
-  if (meeting.meal) facts.push({ label: labels.facts.meal, value: textInline(labels.mealText) });
+  const meal = mealSentence(meeting, labels, words);
+  if (meal) facts.push({ label: labels.facts.meal, value: textInline(meal) });
 
   const rows = meeting.parts.map((part): Inline[][] => {
     const line = labels.meetingPartLines[part.id];
@@ -67,7 +62,8 @@ function programmeDoc(ctx: MaterialContext, shared: Shared, meeting: ResolvedMee
 // 2. Run sheet for the discussion leader and the people with lived experience
 
 function runSheetDoc(ctx: MaterialContext, shared: Shared, meeting: ResolvedMeeting): Output {
-  const { labels, words, programme } = shared;
+  const { labels, words } = shared;
+  const programme = ctx.programmes.meeting;
   const s = labels.schedule;
   // An internal document for the team itself, so everyone in the pair is named; contact details
   // of the pair never reach the resolved project, so they cannot end up on paper.
@@ -86,7 +82,8 @@ function runSheetDoc(ctx: MaterialContext, shared: Shared, meeting: ResolvedMeet
   if (meeting.audience === 'professionals' && meeting.participantsWork.length) {
     details.push({ label: s.work, value: textInline(words.list(meeting.participantsWork)) });
   }
-  if (meeting.meal) details.push({ label: labels.facts.meal, value: textInline(labels.mealText) });
+  const meal = mealSentence(meeting, labels, words);
+  if (meal) details.push({ label: labels.facts.meal, value: textInline(meal) });
 
   const pairInline: Inline[] = pairNames.length ? textInline(words.list(pairNames)) : [{ kind: 'text', text: s.toBeDecided, italic: true, tone: 'muted' }];
   const team: Fact[] = [
@@ -164,6 +161,10 @@ function runSheetDoc(ctx: MaterialContext, shared: Shared, meeting: ResolvedMeet
     // Situations beyond the groups stay at hand in case more people come than expected.
     spare: meeting.situations.slice(groupCount).map((sit) => sit.title),
     plenary: programme.plenary,
+    // What the kick-off found: the leader listens for it in this area's conversations.
+    listenFor: ctx.kickoff?.findings.stigmaIssues ?? [],
+    // The situations' own tips, for the people with lived experience to add after the groups have talked.
+    situationTips: meeting.situations.filter((sit) => sit.tip).map((sit) => ({ title: sit.title, tip: sit.tip })),
     isNot: programme.isNot,
     figures: programme.figures,
     debrief: { title: programme.debrief.title, what: programme.debrief.what, clock: words.span(meeting.debrief.start, meeting.debrief.end) },
@@ -256,13 +257,14 @@ function seasonDoc(ctx: MaterialContext, shared: Shared): Output {
     });
   }
 
-  for (const session of ctx.learningSessions) {
-    rows.push({ date: session.date, start: '', cells: [whenCell(session.date), textInline(session.title ?? s.learningSession, { bold: true }), [], []] });
-  }
-  if (ctx.finalEvaluation) {
-    const final = ctx.finalEvaluation;
-    rows.push({ date: final.date, start: '', cells: [whenCell(final.date), textInline(final.title ?? s.finalEvaluation, { bold: true }), [], []] });
-  }
+  // The project's own dates: training (step 2), learning sessions and the final evaluation (step 5).
+  const place = (e: ResolvedEvent): Inline[] =>
+    e.venue ? [{ kind: 'text', text: e.venue.name }, { kind: 'lineBreak' }, muted(e.venue.address)] : e.link ? textInline(s.online) : [];
+  const eventRow = (e: ResolvedEvent, what: string) =>
+    rows.push({ date: e.date, start: e.start ?? '', cells: [whenCell(e.date, e.start, e.end), textInline(what, { bold: true }), place(e), []] });
+  for (const t of ctx.training) eventRow(t, t.title ?? labels.training[t.kind]);
+  for (const session of ctx.learningSessions) eventRow(session, session.title ?? s.learningSession);
+  if (ctx.finalEvaluation) eventRow(ctx.finalEvaluation, ctx.finalEvaluation.title ?? s.finalEvaluation);
   // Date order (stable, so same-day items keep the order above): the overview is a calendar.
   rows.sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
 
@@ -292,7 +294,7 @@ function seasonDoc(ctx: MaterialContext, shared: Shared): Output {
 }
 
 export async function renderSchedules(ctx: MaterialContext, opts: MaterialOptions): Promise<Output[]> {
-  const shared: Shared = { programme: loadMeetingProgramme(ctx.lang), labels: loadLabels(ctx.lang), words: wording(ctx.lang) };
+  const shared: Shared = { labels: loadLabels(ctx.lang), words: wording(ctx.lang) };
   const outputs: Output[] = [];
   for (const meeting of ctx.meetings) {
     if (opts.audience && meeting.audience !== opts.audience) continue;

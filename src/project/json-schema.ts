@@ -7,12 +7,12 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { loadSituations } from '../content/library.js';
 import { contentDirOf } from '../languages.js';
-import { loadKickoffProgramme } from '../content/programme.js';
+import { loadKickoffProgramme, loadMeetingProgramme } from '../content/programme.js';
 import { InternalError } from '../errors.js';
 import type { Lang } from '../messages.js';
 import { projectSchema } from './schema.js';
 
-type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; items?: JsonSchema };
+type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[] };
 
 const textsSchema = z.strictObject({
   title: z.string().min(1),
@@ -29,15 +29,25 @@ export function schemaTexts(lang: Lang): SchemaTexts {
   return parsed.data;
 }
 
-/** Every property of a JSON Schema with its path (`meetings[].venue.name`), parents first. */
+/**
+ * Every property of a JSON Schema with its path (`meetings[].venue.name`), parents first; the
+ * properties of list items and of each form a field may take (`anyOf`) count under the same path.
+ */
 export function schemaProperties(schema: JsonSchema, path = ''): [string, JsonSchema][] {
   const out: [string, JsonSchema][] = [];
   for (const [key, value] of Object.entries(schema.properties ?? {})) {
     const here = path ? `${path}.${key}` : key;
-    out.push([here, value], ...schemaProperties(value, here));
-    if (value.items) out.push(...schemaProperties(value.items, `${here}[]`));
+    out.push([here, value], ...inside(value, here));
   }
   return out;
+}
+
+function inside(node: JsonSchema, path: string): [string, JsonSchema][] {
+  return [
+    ...schemaProperties(node, path),
+    ...(node.items ? inside(node.items, `${path}[]`) : []),
+    ...(node.anyOf ?? []).flatMap((form) => inside(form, path)),
+  ];
 }
 
 /** Remove zod's own descriptions (English, from .describe()): the texts come from the catalogue. */
@@ -66,9 +76,23 @@ export function projectJsonSchema(lang: Lang = 'nl'): Record<string, unknown> {
   }
   // Ids an editor can offer while typing; other values stay allowed (a project's own situations).
   const situationIds = loadSituations(lang).map((s) => s.id);
-  properties.get('meetings[].situations')!.items!.examples = situationIds;
   properties.get('hideSituations')!.items!.examples = situationIds;
   properties.get('kickoff.parts[].id')!.examples = loadKickoffProgramme(lang).parts.map((p) => p.id);
+  properties.get('meetings[].parts[].id')!.examples = loadMeetingProgramme(lang).parts.map((p) => p.id);
+  // Where the file may write a short form that the loader widens (`meal: true`, a situation's id
+  // alone), the schema offers both forms, or an editor would flag what the CLI accepts.
+  const shortForm = (path: string, short: JsonSchema) => {
+    const full = properties.get(path)!;
+    const { description, ...shape } = full;
+    for (const key of Object.keys(full)) delete full[key];
+    Object.assign(full, { description, anyOf: [short, shape] });
+  };
+  shortForm('meetings[].meal', { type: 'boolean' });
+  const situations = properties.get('meetings[].situations')!.items!;
+  const idPattern = (situations.properties!.id as JsonSchema).pattern;
+  const { description: _, ...situationShape } = situations;
+  for (const key of Object.keys(situations)) delete situations[key];
+  Object.assign(situations, { anyOf: [{ type: 'string', pattern: idPattern, examples: situationIds }, situationShape] });
   const { $schema, ...rest } = schema;
   return { $schema, title: texts.title, description: texts.description, ...rest };
 }

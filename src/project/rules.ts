@@ -4,16 +4,19 @@ import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkLanguage } from '../content/language.js';
 import { loadSituations } from '../content/library.js';
-import { loadKickoffProgramme } from '../content/programme.js';
+import { loadKickoffProgramme, loadMeetingProgramme } from '../content/programme.js';
 import { inspectImage, type ImageInfo } from './image.js';
 import { nameKey, sameName as same } from './names.js';
 import type { MessageKey } from '../messages.js';
 import type { PathSegment, Problem, Severity } from './problems.js';
 import { AUDIENCES, type Project } from './schema.js';
 import { closest } from './suggest.js';
+import { planMeeting } from './timing.js';
 
 export interface RuleContext {
   project: Project;
+  /** Today as YYYY-MM-DD (WELKOME_WIJK_TODAY when set, so a check of an old file can be repeated). */
+  today: string;
   /** The folder of the neighbourhood file: relative paths (logo, templates) start here. */
   baseDir: string;
   report(severity: Severity, path: PathSegment[], key: MessageKey, params?: Record<string, string | number>): void;
@@ -142,7 +145,54 @@ export const RULES: Rule[] = [
     id: 'ends-same-day',
     check({ project, report }) {
       project.meetings.forEach((m, i) => {
-        if (minutesOf(m.start) + m.durationMinutes > 24 * 60) report('error', ['meetings', i, 'start'], 'rule_past_midnight');
+        if (minutesOf(m.start) + m.durationMinutes + (m.meal?.minutes ?? 0) > 24 * 60) report('error', ['meetings', i, 'start'], 'rule_past_midnight');
+      });
+    },
+  },
+  {
+    id: 'meeting-parts',
+    check({ project, report }) {
+      // The same plan the materials are made from: parts set in the file must exist and fit, and
+      // no part may end up too short to do its job (60 minutes leaves 15 for the life stories).
+      const programme = loadMeetingProgramme(project.language);
+      const titles = new Map(programme.parts.map((p) => [p.id, p.title]));
+      project.meetings.forEach((m, i) => {
+        const plan = planMeeting({ start: m.start, durationMinutes: m.durationMinutes, parts: m.parts, meal: m.meal }, programme.parts, programme.meal);
+        for (const problem of plan.problems) {
+          switch (problem.kind) {
+            case 'unknown-part':
+              report('error', ['meetings', i, 'parts', problem.index, 'id'], 'rule_unknown_meeting_part', { id: problem.id, known: [...titles.keys()].join(', ') });
+              break;
+            case 'parts-too-long':
+              report('error', ['meetings', i, 'parts'], 'rule_parts_too_long', problem);
+              break;
+            case 'parts-too-short':
+              report('error', ['meetings', i, 'parts'], 'rule_parts_too_short', problem);
+              break;
+            case 'part-too-short': {
+              const where = problem.index === undefined ? ['meetings', i, m.durationMinutes === 150 ? 'parts' : 'durationMinutes'] : ['meetings', i, 'parts', problem.index, 'minutes'];
+              report('error', where, 'rule_part_too_short', { part: titles.get(problem.id) ?? problem.id, minutes: problem.minutes, min: problem.min });
+              break;
+            }
+          }
+        }
+      });
+    },
+  },
+  {
+    id: 'meeting-length',
+    check({ project, report }) {
+      project.meetings.forEach((m, i) => {
+        if (m.durationMinutes !== 150) report('warning', ['meetings', i, 'durationMinutes'], 'rule_meeting_length', { minutes: m.durationMinutes });
+      });
+    },
+  },
+  {
+    id: 'round-times',
+    check({ project, report }) {
+      // The parts move in five-minute steps; from a start like 19:32 every time on the programme is odd.
+      project.meetings.forEach((m, i) => {
+        if (minutesOf(m.start) % 5 !== 0) report('warning', ['meetings', i, 'start'], 'rule_round_start', { start: m.start });
       });
     },
   },
@@ -204,7 +254,7 @@ export const RULES: Rule[] = [
       // What a typo most likely meant: the project's own ids and the built-in ones it did not hide.
       const choosable = [...own.keys(), ...[...builtIn.keys()].filter((id) => !project.hideSituations.includes(id))];
       project.meetings.forEach((m, i) => {
-        m.situations.forEach((id, j) => {
+        m.situations.forEach(({ id }, j) => {
           const found = own.get(id) ?? builtIn.get(id);
           const suggestion = found ? undefined : closest(id, choosable);
           if (!found) report('error', ['meetings', i, 'situations', j], suggestion ? 'rule_unknown_situation_suggest' : 'rule_unknown_situation', { id, suggestion: suggestion ?? '' });
@@ -213,6 +263,45 @@ export const RULES: Rule[] = [
             report('warning', ['meetings', i, 'situations', j], 'rule_situation_audience', { id, audience: m.audience });
         });
       });
+    },
+  },
+  {
+    id: 'no-situations',
+    check({ project, report }) {
+      // Without situations there are no cards for the small groups, and the run sheet says "still to choose".
+      project.meetings.forEach((m, i) => {
+        if (m.situations.length === 0) report('warning', ['meetings', i, 'situations'], 'rule_no_situations', { audience: m.audience });
+      });
+    },
+  },
+  {
+    id: 'character-names',
+    check({ project, report }) {
+      // A card about "Marco" discussed while Marco of the pair sits at the table: the group would
+      // think the story is his. First names of everyone on the team are compared, whole words.
+      const team = [
+        ...project.team.livedExperience.map((p) => p.name),
+        ...project.team.discussionLeaders.map((p) => p.name),
+        project.organisers.projectLeader.name,
+        ...project.organisers.projectGroup.map((p) => p.name),
+      ];
+      const firstNames = [...new Set(team.map((n) => n.trim().split(/\s+/)[0]).filter((n) => n.length > 1))];
+      const named = (texts: (string | undefined)[]) => {
+        const text = texts.filter(Boolean).join(' ');
+        return firstNames.find((n) => new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text));
+      };
+      const library = new Map(loadSituations(project.language).map((s) => [s.id, s]));
+      project.situations.forEach((s, i) => {
+        const name = named([s.title, s.role, s.story, ...s.questions]);
+        if (name) report('warning', ['situations', i, 'story'], 'rule_character_name', { id: s.id, name });
+      });
+      project.meetings.forEach((m, i) =>
+        m.situations.forEach(({ id }, j) => {
+          const s = library.get(id);
+          const name = s && named([s.title, s.role, s.story, ...s.questions]);
+          if (name) report('warning', ['meetings', i, 'situations', j], 'rule_character_name', { id, name });
+        }),
+      );
     },
   },
   {
@@ -234,6 +323,31 @@ export const RULES: Rule[] = [
         if (m.situations.length > 0 && m.situations.length < groups)
           report('warning', ['meetings', i, 'situations'], 'rule_too_few_situations', { groups, count: m.situations.length });
       });
+    },
+  },
+  {
+    id: 'placeholders',
+    check({ project, report }) {
+      // What `init` writes where it cannot know the answer, and obvious fakes: printed on an
+      // invitation they look like a real number or name.
+      walkStrings(project, [], (value, path) => {
+        if (isPlaceholder(value)) report('warning', path, 'rule_placeholder', { value });
+      });
+    },
+  },
+  {
+    id: 'dates-past',
+    check({ project, report, today }) {
+      const dated: [PathSegment[], string | undefined][] = [
+        [['kickoff', 'date'], project.kickoff?.date],
+        ...project.meetings.map((m, i): [PathSegment[], string] => [['meetings', i, 'date'], m.date]),
+        ...project.training.map((t, i): [PathSegment[], string] => [['training', i, 'date'], t.date]),
+        ...project.learningSessions.map((t, i): [PathSegment[], string] => [['learningSessions', i, 'date'], t.date]),
+        [['finalEvaluation', 'date'], project.finalEvaluation?.date],
+      ];
+      for (const [path, date] of dated) {
+        if (date && date < today) report('warning', path, 'rule_date_past', { date, today });
+      }
     },
   },
   {
@@ -302,14 +416,39 @@ export const RULES: Rule[] = [
   },
 ];
 
+/** Values that stand in for a real answer: "000 000 00 00", "Persoon A", "TODO", "nog invullen". */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  return (
+    /^(persoon|person)\s+[a-z]$/i.test(v) ||
+    /^(todo|tbd|nnb|n\.n\.b\.|xxx+|\.\.\.|…|\?+|nog invullen|invullen|vul in|fill in)$/i.test(v) ||
+    // A phone number of zeros or one repeated digit.
+    (/^[+0-9][0-9 ()-]{5,}$/.test(v) && /^(\d)\1+$/.test(v.replace(/[^0-9]/g, '')))
+  );
+}
+
+function walkStrings(value: unknown, path: PathSegment[], visit: (value: string, path: PathSegment[]) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...path, i], visit));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
+}
+
+/** Today as YYYY-MM-DD: WELKOME_WIJK_TODAY when set (tests, re-checking an old file), else the clock's UTC date. */
+export function today(env: NodeJS.ProcessEnv = process.env): string {
+  const set = env.WELKOME_WIJK_TODAY;
+  return set && /^\d{4}-\d{2}-\d{2}$/.test(set) ? set : new Date().toISOString().slice(0, 10);
+}
+
 /** Run every rule; problems come back without positions (the loader adds them). */
 export function checkRules(project: Project, file: string): Problem[] {
   const problems: Problem[] = [];
   const baseDir = dirname(resolve(file));
+  const now = today();
   for (const rule of RULES) {
     rule.check({
       project,
       baseDir,
+      today: now,
       report: (severity, path, key, params) => problems.push({ severity, path, key, params, rule: rule.id }),
     });
   }

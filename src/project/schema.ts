@@ -32,6 +32,14 @@ const slugId = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'msg:id_format' })
   .describe('An id of lowercase letters, digits and hyphens, e.g. buurman-met-de-vogels.');
 
+/** Minutes in five-minute steps, so every clock time on a programme is a round one. */
+const fiveMinutes = (min: number, max: number, range?: string) =>
+  z
+    .int({ error: 'msg:expected_int' })
+    .min(min, { error: range ?? 'msg:number_min' })
+    .max(max, { error: range ?? 'msg:number_max' })
+    .refine((n) => n % 5 === 0, { error: 'msg:five_minutes' });
+
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -91,6 +99,10 @@ export const kickoffSchema = z
     mode: z.enum(['online', 'in-person'], { error: 'msg:enum' }).default('in-person'),
     venue: venueSchema.optional().describe('Required when the kick-off is in person.'),
     link: url.optional().describe('Meeting link; required when the kick-off is online.'),
+    registration: z
+      .strictObject({ email: email.optional(), phone: phone.optional(), url: url.optional(), deadline: isoDate.optional() })
+      .optional()
+      .describe("How to say you come, printed on the kick-off's invitation; without it, people reply to the project leader."),
     roles: z
       .strictObject({
         chair: text.optional(),
@@ -140,20 +152,54 @@ export const registrationSchema = z
   })
   .describe('How to register: at least one of email, phone or url.');
 
+/** When the meal is: before the programme, after it, or instead of the break in the middle. */
+export const MEAL_TIMES = ['before', 'after', 'break'] as const;
+
+export const mealSchema = z
+  .strictObject(
+    {
+    when: z.enum(MEAL_TIMES, { error: 'msg:enum' }).default('before').describe('before (people eat first), after, or break (the meal is the break in the middle).'),
+    minutes: fiveMinutes(15, 120).default(45).describe('How long the meal takes, in minutes (five-minute steps).'),
+    },
+    { error: 'msg:meal' },
+  )
+  .describe('A meal together.');
+
+/** `meal: true` is a meal before the programme; `meal: false` none; or say when and how long. */
+const mealField = z.preprocess(
+  (value) => (value === true ? {} : value === false || value === null ? undefined : value),
+  mealSchema.optional(),
+);
+
+/** A chosen practice situation: its id, or its id with why it fits this area (shown in the kick-off report). */
+const situationRef = z.preprocess(
+  (value) => (typeof value === 'string' ? { id: value } : value),
+  z.strictObject({
+    id: slugId,
+    why: text.optional().describe('Why this situation fits what the kick-off found, in a sentence.'),
+  }),
+);
+
 export const meetingSchema = z
   .strictObject({
     audience: z.enum(AUDIENCES, { error: 'msg:enum' }),
     date: isoDate,
-    start: clockTime,
-    durationMinutes: z.int({ error: 'msg:expected_int' }).min(60, { error: 'msg:duration_range' }).max(240, { error: 'msg:duration_range' }).default(150),
+    start: clockTime.describe('When participants are welcome: the meal, when it comes first, or the programme.'),
+    durationMinutes: fiveMinutes(60, 240, 'msg:duration_range')
+      .default(150)
+      .describe("The programme's length in minutes, without a meal (the handbook: 150; five-minute steps)."),
+    parts: z
+      .array(z.strictObject({ id: slugId, minutes: fiveMinutes(0, 240) }))
+      .default([])
+      .describe("Set a part's length by id (minutes, five-minute steps); the other parts share the rest of durationMinutes."),
     venue: venueSchema,
-    meal: z.boolean({ error: 'msg:expected_boolean' }).default(false),
+    meal: mealField,
     expectedParticipants: z.int({ error: 'msg:expected_int' }).min(1).max(200).default(15),
     participantsWork: stringList.default([]).describe('For professionals: the kinds of work the participants do.'),
     registration: registrationSchema,
     leader: text.describe('Name of the discussion leader (from team.discussionLeaders).'),
     livedExperience: stringList.describe('Names of the pair of people with lived experience (from team.livedExperience).'),
-    situations: z.array(slugId).default([]).describe('Ids of the practice situations for the small groups.'),
+    situations: z.array(situationRef).default([]).describe('The practice situations for the small groups: ids, or { id, why }.'),
   })
   .describe('One awareness meeting (bewustwordingsbijeenkomst) for one audience.');
 
@@ -182,7 +228,22 @@ export const brandingSchema = z
   })
   .describe('Names and colours on the materials.');
 
-export const datedEventSchema = z.strictObject({ date: isoDate, title: text.optional() });
+/** A meeting of the project group or the team: a date, and when known the time and place. */
+export const datedEventSchema = z.strictObject({
+  date: isoDate,
+  start: clockTime.optional(),
+  durationMinutes: fiveMinutes(15, 600).optional().describe('How long it takes, in minutes.'),
+  venue: venueSchema.optional(),
+  link: url.optional().describe('The link, when it is online.'),
+  title: text.optional(),
+});
+
+/** Step 2 of the handbook: the three training blocks for discussion leaders and people with lived experience. */
+export const TRAINING_KINDS = ['webinar', 'instructiedag', 'terugkomdag'] as const;
+
+export const trainingSchema = datedEventSchema
+  .extend({ kind: z.enum(TRAINING_KINDS, { error: 'msg:enum' }).describe('webinar (leaders), instructiedag (leaders and experts together) or terugkomdag (after some months).') })
+  .describe('A training block.');
 
 export const projectSchema = z
   .strictObject({
@@ -207,6 +268,7 @@ export const projectSchema = z
     meetings: z.array(meetingSchema).default([]),
     situations: z.array(ownSituationSchema).default([]).describe("This file's own practice situations."),
     hideSituations: z.array(slugId).default([]).describe('Built-in practice situations not to offer.'),
+    training: z.array(trainingSchema).default([]).describe('The training of discussion leaders and people with lived experience (step 2).'),
     learningSessions: z.array(datedEventSchema).default([]).describe('Learning sessions (intervisie) of the project group.'),
     finalEvaluation: datedEventSchema.optional().describe('Final group evaluation with the project group.'),
     branding: brandingSchema.default({ organisations: [], accentColor: '#0b6e69' }),
@@ -222,3 +284,6 @@ export type DiscussionLeader = Project['team']['discussionLeaders'][number];
 export type Venue = z.output<typeof venueSchema>;
 export type Kickoff = NonNullable<Project['kickoff']>;
 export type OwnSituation = Project['situations'][number];
+export type Meal = NonNullable<Meeting['meal']>;
+export type DatedEvent = z.output<typeof datedEventSchema>;
+export type Training = z.output<typeof trainingSchema>;

@@ -3,16 +3,27 @@
 // be named?"), situations merged once, the kick-off's and meetings' timetables computed once, and the
 // organisations, file date and logo ready. Materials read nothing else.
 import { resolve as resolvePath } from 'node:path';
+import { areaPlaceholders, fillAreaWords } from '../content/area-words.js';
+import { loadLabels } from '../content/labels.js';
 import { loadSituations, type PracticeSituation } from '../content/library.js';
-import { loadKickoffProgramme, loadMeetingProgramme, type KickoffPart, type KickoffRole, type MeetingPart } from '../content/programme.js';
+import {
+  loadKickoffProgramme,
+  loadMeetingProgramme,
+  type KickoffPart,
+  type KickoffProgramme,
+  type KickoffRole,
+  type MeetingPart,
+  type MeetingProgramme,
+} from '../content/programme.js';
 import { UserError } from '../errors.js';
 import type { Lang } from '../languages.js';
 import { sameName } from '../project/names.js';
-import type { Audience, Kickoff, Meeting, Project, Venue } from '../project/schema.js';
+import type { Audience, DatedEvent, Kickoff, Meeting, Project, Training, Venue } from '../project/schema.js';
+import { addMinutes, kickoffTimes, planMeeting, smallGroups, type KickoffSchedule, type SmallGroup, type TimedPart, type TimeSpan } from '../project/timing.js';
 import { People, type Person } from './people.js';
-import { addMinutes, kickoffTimes, meetingTimes, smallGroups, type KickoffSchedule, type SmallGroup, type TimedPart, type TimeSpan } from './timing.js';
 
 export { shown, shownName, type Person, type ShownPerson, type Visibility } from './people.js';
+export type { TimedPart, TimeSpan } from '../project/timing.js';
 
 /** A practice situation ready for a card: the project's own or one from the library. */
 export interface Situation {
@@ -26,6 +37,8 @@ export interface Situation {
   audiences: Audience[];
   themes: string[];
   origin: PracticeSituation['origin'];
+  /** Why the project chose it for this meeting, when the file says so. */
+  why?: string;
 }
 
 export interface ResolvedMeeting {
@@ -33,17 +46,22 @@ export interface ResolvedMeeting {
   /** Part of file names: the audience, with the date only when an audience repeats (never overwrite). */
   fileSuffix: string;
   date: string;
+  /** When participants are welcome (the meal, when it comes first) and when they go home. */
   start: string;
   end: string;
-  durationMinutes: number;
-  /** When the discussion leader and the pair arrive, before the start. */
+  /** From start to end: the whole time participants are there, a meal included. */
+  minutes: number;
+  /** The programme without the meal. */
+  programme: { start: string; end: string; minutes: number };
+  /** When the discussion leader and the pair arrive: before the participants, for the briefing. */
   arrive: string;
-  /** The team's debrief right after the end. */
+  /** The team's debrief, when the participants have gone. */
   debrief: TimeSpan;
-  /** The programme on the clock. */
+  /** Everything on the clock in order: the programme's parts and the meal (kind 'meal'). */
   parts: TimedPart<MeetingPart>[];
+  /** The meal on the clock, and whether it comes before, after or in the break. */
+  meal?: TimedPart<MeetingPart> & { when: 'before' | 'after' | 'break' };
   venue: Venue;
-  meal: boolean;
   expectedParticipants: number;
   participantsWork: string[];
   registration: Meeting['registration'];
@@ -60,14 +78,28 @@ export interface ResolvedKickoff {
   mode: Kickoff['mode'];
   venue?: Venue;
   link?: string;
+  /** How to say you come; absent: reply to the project leader. */
+  registration?: Kickoff['registration'];
   schedule: KickoffSchedule<KickoffPart>;
   /** The roles that exist in this mode (an online meeting has no room host), with who takes them. */
   roles: { role: KickoffRole; person?: Person }[];
   findings: Kickoff['findings'];
 }
 
+/** A dated event of the project (training, learning session, final evaluation), with what is known of time and place. */
+export interface ResolvedEvent {
+  date: string;
+  start?: string;
+  end?: string;
+  venue?: Venue;
+  link?: string;
+  title?: string;
+}
+
 export interface ResolvedProject {
   lang: Lang;
+  /** The programmes' texts, with the area's words filled in ("Het dorp in beeld"). */
+  programmes: { meeting: MeetingProgramme; kickoff: KickoffProgramme };
   /** The date written into every file: SOURCE_DATE_EPOCH, else the earliest date in the project. */
   date: Date;
   /** The folder of the neighbourhood file; relative paths in it start here. */
@@ -87,8 +119,9 @@ export interface ResolvedProject {
   meetings: ResolvedMeeting[];
   /** Every situation that may be offered, built-in (not hidden) and the project's own, by id. */
   situations: Map<string, Situation>;
-  learningSessions: Project['learningSessions'];
-  finalEvaluation?: Project['finalEvaluation'];
+  training: (ResolvedEvent & { kind: Training['kind'] })[];
+  learningSessions: ResolvedEvent[];
+  finalEvaluation?: ResolvedEvent;
 }
 
 export interface ResolveOptions {
@@ -129,6 +162,11 @@ function situationLibrary(project: Project): Map<string, Situation> {
   return all;
 }
 
+function resolveEvent(event: DatedEvent): ResolvedEvent {
+  const { date, start, durationMinutes, venue, link, title } = event;
+  return { date, start, end: start && durationMinutes ? addMinutes(start, durationMinutes) : undefined, venue, link, title };
+}
+
 /** File names per meeting: by audience, with the date only when an audience repeats. */
 function fileSuffixes(meetings: readonly Meeting[]): string[] {
   const count = new Map<string, number>();
@@ -136,8 +174,7 @@ function fileSuffixes(meetings: readonly Meeting[]): string[] {
   return meetings.map((m) => ((count.get(m.audience) ?? 0) > 1 ? `${m.audience}-${m.date}` : m.audience));
 }
 
-function resolveMeeting(project: Project, people: People, situations: Map<string, Situation>, meeting: Meeting, fileSuffix: string): ResolvedMeeting {
-  const programme = loadMeetingProgramme(project.language);
+function resolveMeeting(project: Project, programme: MeetingProgramme, people: People, situations: Map<string, Situation>, meeting: Meeting, fileSuffix: string): ResolvedMeeting {
   const listed = project.team.discussionLeaders.find((l) => sameName(l.name, meeting.leader));
   const leader = people.person(listed?.name ?? meeting.leader, { organisation: listed?.organisation, email: listed?.email, phone: listed?.phone });
   const pair = meeting.livedExperience
@@ -145,21 +182,25 @@ function resolveMeeting(project: Project, people: People, situations: Map<string
     .filter((p): p is NonNullable<typeof p> => !!p)
     .map((p) => people.livedExperience(p));
   // The rules refuse unknown and hidden ids before anything is resolved.
-  const chosen = meeting.situations.map((id) => situations.get(id)).filter((s): s is Situation => !!s);
-  const parts = meetingTimes(meeting, programme.parts);
-  const end = addMinutes(meeting.start, meeting.durationMinutes);
+  const chosen = meeting.situations.flatMap((ref) => {
+    const found = situations.get(ref.id);
+    return found ? [{ ...found, why: ref.why }] : [];
+  });
+  const plan = planMeeting<MeetingPart>({ start: meeting.start, durationMinutes: meeting.durationMinutes, parts: meeting.parts, meal: meeting.meal }, programme.parts, programme.meal);
   return {
     audience: meeting.audience,
     fileSuffix,
     date: meeting.date,
-    start: meeting.start,
-    end,
-    durationMinutes: meeting.durationMinutes,
-    arrive: addMinutes(meeting.start, -programme.arriveMinutesBefore),
-    debrief: { start: end, end: addMinutes(end, programme.debrief.minutes), minutes: programme.debrief.minutes },
-    parts,
+    start: plan.start,
+    end: plan.end,
+    minutes: plan.items.reduce((sum, item) => sum + item.minutes, 0),
+    programme: plan.programme,
+    // The team is there before anyone else, the meal included: the briefing is before the doors open.
+    arrive: addMinutes(plan.start, -programme.arriveMinutesBefore),
+    debrief: { start: plan.end, end: addMinutes(plan.end, programme.debrief.minutes), minutes: programme.debrief.minutes },
+    parts: plan.items,
+    meal: plan.meal && meeting.meal ? { ...plan.meal, when: meeting.meal.when } : undefined,
     venue: meeting.venue,
-    meal: meeting.meal,
     expectedParticipants: meeting.expectedParticipants,
     participantsWork: meeting.participantsWork,
     registration: meeting.registration,
@@ -170,8 +211,7 @@ function resolveMeeting(project: Project, people: People, situations: Map<string
   };
 }
 
-function resolveKickoff(project: Project, people: People, kickoff: Kickoff): ResolvedKickoff {
-  const programme = loadKickoffProgramme(project.language);
+function resolveKickoff(project: Project, programme: KickoffProgramme, people: People, kickoff: Kickoff): ResolvedKickoff {
   const leader = project.organisers.projectLeader;
   const roles = programme.roles
     .filter((role) => role.modes.includes(kickoff.mode))
@@ -185,6 +225,7 @@ function resolveKickoff(project: Project, people: People, kickoff: Kickoff): Res
     mode: kickoff.mode,
     venue: kickoff.venue,
     link: kickoff.link,
+    registration: kickoff.registration,
     schedule: kickoffTimes(kickoff, programme),
     roles,
     findings: kickoff.findings,
@@ -197,10 +238,17 @@ export function resolveProject(project: Project, opts: ResolveOptions): Resolved
   const situations = situationLibrary(project);
   const suffixes = fileSuffixes(project.meetings);
   const leader = project.organisers.projectLeader;
+  // The programmes' texts once, in the project's language, with the area's words filled in.
+  const words = areaPlaceholders(loadLabels(project.language), project.area.kind, project.area.name);
+  const programmes = {
+    meeting: fillAreaWords(loadMeetingProgramme(project.language), words),
+    kickoff: fillAreaWords(loadKickoffProgramme(project.language), words),
+  };
   const templateDirs = (opts.templateDirs ?? []).map((d) => resolvePath(d));
   if (project.templates) templateDirs.push(resolvePath(opts.baseDir, project.templates));
   return {
     lang: project.language,
+    programmes,
     date: documentDate(project, opts.env),
     baseDir: opts.baseDir,
     templateDirs,
@@ -214,10 +262,11 @@ export function resolveProject(project: Project, opts: ResolveOptions): Resolved
     organisations: project.branding.organisations.length ? project.branding.organisations : [leader.organisation],
     accentColor: project.branding.accentColor,
     logo: project.branding.logo ? resolvePath(opts.baseDir, project.branding.logo) : undefined,
-    kickoff: project.kickoff ? resolveKickoff(project, people, project.kickoff) : undefined,
-    meetings: project.meetings.map((m, i) => resolveMeeting(project, people, situations, m, suffixes[i])),
+    kickoff: project.kickoff ? resolveKickoff(project, programmes.kickoff, people, project.kickoff) : undefined,
+    meetings: project.meetings.map((m, i) => resolveMeeting(project, programmes.meeting, people, situations, m, suffixes[i])),
     situations,
-    learningSessions: project.learningSessions,
-    finalEvaluation: project.finalEvaluation,
+    training: project.training.map((t) => ({ ...resolveEvent(t), kind: t.kind })),
+    learningSessions: project.learningSessions.map(resolveEvent),
+    finalEvaluation: project.finalEvaluation ? resolveEvent(project.finalEvaluation) : undefined,
   };
 }

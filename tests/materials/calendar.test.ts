@@ -101,24 +101,25 @@ describe('the Heseveld example', async () => {
     }
   });
 
-  it('the professionals’ meeting on 10 February (winter, UTC+1): 13:30-16:00 local = 12:30Z-15:00Z', () => {
+  it('the professionals’ meeting on 9 February (winter, UTC+1): 13:30-16:00 local = 12:30Z-15:00Z', () => {
     const { events } = parse(files.get('bijeenkomst-professionals.ics')!.bytes);
     expect(events).toHaveLength(1);
     expect(times(events[0])).toEqual({
       tz: 'Europe/Amsterdam',
-      start: '2026-02-10T13:30',
-      end: '2026-02-10T16:00',
-      startUtc: '2026-02-10T12:30:00.000Z',
-      endUtc: '2026-02-10T15:00:00.000Z',
+      start: '2027-02-09T13:30',
+      end: '2027-02-09T16:00',
+      startUtc: '2027-02-09T12:30:00.000Z',
+      endUtc: '2027-02-09T15:00:00.000Z',
     });
     expect(events[0].summary).toBe('Welkome Wijk Heseveld: bijeenkomst voor professionals');
     expect(events[0].location).toBe('Wijkcentrum De Klokketoren, Heseveldstraat 12, 6541 AB Nijmegen');
     expect(events[0].component.getFirstPropertyValue('url')).toBe('https://aanmelden.example.nl/heseveld-professionals');
   });
 
-  it('the residents’ meeting on 24 March, before summer time: 19:30 local = 18:30Z', () => {
+  it('the residents’ evening on 23 March, before summer time: 18:00 local = 17:00Z, to 20:55 with the meal in the break', () => {
     const { events } = parse(files.get('bijeenkomst-bewoners.ics')!.bytes);
-    expect(times(events[0])).toMatchObject({ start: '2026-03-24T19:30', end: '2026-03-24T22:00', startUtc: '2026-03-24T18:30:00.000Z' });
+    expect(times(events[0])).toMatchObject({ start: '2027-03-23T18:00', end: '2027-03-23T20:55', startUtc: '2027-03-23T17:00:00.000Z' });
+    expect(events[0].description).toContain('Halverwege eten we samen, van 19.05 tot 19.45 uur.');
     expect(events[0].summary).toBe('Welkome Wijk Heseveld: bijeenkomst voor buurtbewoners');
   });
 
@@ -127,13 +128,13 @@ describe('the Heseveld example', async () => {
     const description = events[0].description;
     expect(description).toContain('welkomewijk@example.nl');
     expect(description).toContain('https://aanmelden.example.nl/heseveld-professionals');
-    expect(description).toContain('dinsdag 3 februari 2026');
+    expect(description).toContain('dinsdag 2 februari 2027');
     expect(description).toContain('Ingrid Willems');
     expect(description).toContain('Toegankelijk voor rolstoelen, met een aangepast toilet.');
     expect(description).toContain('\n\n');
     const residents = parse(files.get('bijeenkomst-bewoners.ics')!.bytes).events[0].description;
     expect(residents).toContain('024 123 45 67');
-    expect(residents).toContain('dinsdag 17 maart 2026');
+    expect(residents).toContain('dinsdag 16 maart 2027');
   });
 
   it('the online kick-off runs from its programme start to its end, with the link as location and URL', () => {
@@ -141,38 +142,53 @@ describe('the Heseveld example', async () => {
     expect(events).toHaveLength(1);
     expect(times(events[0])).toEqual({
       tz: 'Europe/Amsterdam',
-      start: '2026-01-20T13:20',
-      end: '2026-01-20T16:30',
-      startUtc: '2026-01-20T12:20:00.000Z',
-      endUtc: '2026-01-20T15:30:00.000Z',
+      start: '2027-01-19T13:20',
+      end: '2027-01-19T16:30',
+      startUtc: '2027-01-19T12:20:00.000Z',
+      endUtc: '2027-01-19T15:30:00.000Z',
     });
     expect(events[0].location).toBe('https://meet.example.nl/welkome-wijk-heseveld');
     expect(events[0].component.getFirstPropertyValue('url')).toBe('https://meet.example.nl/welkome-wijk-heseveld');
     expect(events[0].summary).toBe('Welkome Wijk Heseveld: startbijeenkomst');
   });
 
-  it('the organisers’ overview has everything in date order, learning sessions and final evaluation all day', () => {
+  it('the organisers’ overview has everything in date order: training, kick-off, meetings, learning sessions, evaluation', () => {
     const { calendar, events } = parse(files.get('welkome-wijk-agenda.ics')!.bytes);
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Welkome Wijk Heseveld');
-    expect(events.map((e) => e.startDate.toString().slice(0, 10))).toEqual([
-      '2026-01-20', '2026-02-10', '2026-03-03', '2026-03-24', '2026-04-14', '2026-06-09', '2026-09-15',
+    expect(events.map((e) => e.startDate.toString().slice(0, 16))).toEqual([
+      '2026-12-15T19:30', '2027-01-12T10:00', '2027-01-19T13:20', '2027-02-09T13:30', '2027-03-02T18:00', '2027-03-23T18:00',
+      '2027-04-13T15:00', '2027-05-11T13:00', '2027-06-08T15:00', '2027-09-14T14:00',
     ]);
-    const allDay = events.slice(4);
-    for (const e of allDay) {
-      expect(e.startDate.isDate).toBe(true);
-      expect(e.endDate.isDate).toBe(true);
-      expect(e.duration.toSeconds()).toBe(24 * 3600);
-    }
-    expect(allDay.map((e) => e.summary)).toEqual([
-      'Welkome Wijk Heseveld: Eerste leersessie projectgroep',
-      'Welkome Wijk Heseveld: Tweede leersessie projectgroep',
-      'Welkome Wijk Heseveld: eindevaluatie met de projectgroep',
-    ]);
+    expect(events.map((e) => e.summary)).toEqual(
+      expect.arrayContaining([
+        'Welkome Wijk Heseveld: Webinar voor gespreksleiders',
+        'Welkome Wijk Heseveld: Instructiedag voor gespreksleiders en ervaringsdeskundigen',
+        'Welkome Wijk Heseveld: Eerste leersessie projectgroep',
+        'Welkome Wijk Heseveld: eindevaluatie met de projectgroep',
+      ]),
+    );
+    const session = events.find((e) => e.summary.includes('Eerste leersessie'))!;
+    expect(times(session)).toMatchObject({ start: '2027-04-13T15:00', end: '2027-04-13T16:30' });
+    expect(session.location).toBe('Gemeentehuis Nijmegen, Korte Nieuwstraat 6, 6511 PP Nijmegen');
+    expect(events.find((e) => e.summary.includes('Tweede leersessie'))!.location).toBe('https://meet.example.nl/welkome-wijk-leersessie');
     // The organisers' copy adds the team's times around the meeting.
-    const professionals = events[1].description;
+    const professionals = events.find((e) => e.summary.endsWith('professionals'))!.description;
     expect(professionals).toContain('12.45');
     expect(professionals).toContain('Verwacht: 18 deelnemers');
-    expect(events[0].description).toContain('13.00');
+    expect(events.find((e) => e.summary.endsWith('startbijeenkomst'))!.description).toContain('13.00');
+  });
+
+  it('a learning session without a time is an all-day event that does not block the day', async () => {
+    const changed = structuredClone(project);
+    for (const s of changed.learningSessions) Object.assign(s, { start: undefined, durationMinutes: undefined });
+    const { events } = parse((await render(changed)).get('welkome-wijk-agenda.ics')!.bytes);
+    const sessions = events.filter((e) => e.summary.includes('leersessie'));
+    expect(sessions).toHaveLength(2);
+    for (const e of sessions) {
+      expect(e.startDate.isDate).toBe(true);
+      expect(e.duration.toSeconds()).toBe(24 * 3600);
+      expect(e.component.getFirstPropertyValue('transp')).toBe('TRANSPARENT');
+    }
   });
 
   it('uses the same UID for an event in its own file and in the overview, and different UIDs between events', () => {
@@ -219,7 +235,7 @@ describe('the Heseveld example', async () => {
     const participants = decode(files.get('bijeenkomst-vrijwilligers.ics')!.bytes).replace(/\r\n /g, '');
     expect(participants).not.toContain('Marco');
     const overview = parse(files.get('welkome-wijk-agenda.ics')!.bytes).events;
-    expect(overview[2].description).toContain('Lotte en Marco');
+    expect(overview.find((e) => e.summary.endsWith('vrijwilligers'))!.description).toContain('Lotte en Marco');
   });
 
   it('with an audience, makes only that meeting’s file', async () => {
@@ -234,7 +250,7 @@ describe('summer time', () => {
   function withResidentsOn(date: string, start = '19:30', durationMinutes = 150): Project {
     const project = structuredClone(loadExample());
     const meeting = project.meetings.find((m) => m.audience === 'bewoners')!;
-    Object.assign(meeting, { date, start, durationMinutes });
+    Object.assign(meeting, { date, start, durationMinutes, meal: undefined });
     meeting.registration.deadline = undefined;
     return project;
   }

@@ -11,7 +11,7 @@ import { loadEvaluation, renderEvaluation } from '../../src/materials/evaluation
 import type { Project } from '../../src/project/schema.js';
 import { formatDate } from '../../src/templating/helpers.js';
 import { writeDocument } from '../../src/writers/index.js';
-import { EXAMPLES, loadExample } from './helpers.js';
+import { EXAMPLES, inArea, loadExample } from './helpers.js';
 
 
 let dir: string;
@@ -124,7 +124,7 @@ describe.each(EXAMPLES)('%s', (example) => {
 
   it('gives the final evaluation guide every topic with its questions, a page each with room for notes', () => {
     const { project } = rendered.get(example)!;
-    const final = loadEvaluation(project.language).final;
+    const final = inArea(loadEvaluation(project.language).final, project);
     const { pdf, docx } = get('eindevaluatie-gespreksleidraad');
     const t = text(pdf);
     expect(t).toContain(final.title);

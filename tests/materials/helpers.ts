@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadLabels } from '../../src/content/labels.js';
 import type { Document } from '../../src/document/model.js';
 import type { MaterialContext, Output } from '../../src/materials/context.js';
 import { loadProjectFile } from '../../src/project/load.js';
@@ -61,4 +62,30 @@ export async function renderAndRead(outputs: Output[], dir: string, prefix: stri
     read.pages.set(output.name, pdfPages(pdf));
   }
   return read;
+}
+
+/**
+ * How long participants are there, worked out here again rather than trusted from the code: the
+ * programme, plus a meal; a meal in the break takes the break's place (15 of 150 minutes, scaled
+ * with the meeting and kept between 5 and 20 in steps of five).
+ */
+export function eveningMinutes(meeting: Project['meetings'][number]): number {
+  const meal = meeting.meal;
+  if (!meal) return meeting.durationMinutes;
+  const pause = Math.min(20, Math.max(5, Math.round((15 * meeting.durationMinutes) / 150 / 5) * 5));
+  return meeting.durationMinutes + meal.minutes - (meal.when === 'break' ? pause : 0);
+}
+
+/** Shipped texts as this project's readers see them: the area's words filled in ("Het dorp in beeld"). */
+export function inArea<T>(value: T, project: Project): T {
+  const labels = loadLabels(project.language);
+  const kind = project.area.kind;
+  const words: Record<string, string> = {
+    area: project.area.name,
+    areaKind: labels.areaKinds[kind],
+    theAreaKind: labels.areaWords[kind].the,
+    TheAreaKind: labels.areaWords[kind].The,
+    areaKinds: labels.areaWords[kind].plural,
+  };
+  return JSON.parse(JSON.stringify(value).replace(/\{(\w+)\}/g, (whole, key: string) => words[key] ?? whole)) as T;
 }

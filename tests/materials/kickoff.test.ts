@@ -11,13 +11,14 @@ import { renderKickoff } from '../../src/materials/kickoff.js';
 import { loadProjectFile } from '../../src/project/load.js';
 import type { Kickoff, Project } from '../../src/project/schema.js';
 import { writeDocument } from '../../src/writers/index.js';
-import { clock, contextFor, flat, renderAndRead } from './helpers.js';
+import { formatDate } from '../../src/templating/helpers.js';
+import { clock, contextFor, flat, inArea, renderAndRead } from './helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml'));
 const dir = mkdtempSync(join(tmpdir(), 'ww-kickoff-'));
 
-const NAMES = ['startbijeenkomst-agenda', 'startbijeenkomst-draaiboek', 'startbijeenkomst-werkblad'] as const;
+const NAMES = ['startbijeenkomst-uitnodiging', 'startbijeenkomst-agenda', 'startbijeenkomst-draaiboek', 'startbijeenkomst-werkblad', 'startbijeenkomst-verslag'] as const;
 
 interface Rendered {
   example: string;
@@ -30,9 +31,9 @@ interface Rendered {
 const rendered: Rendered[] = [];
 
 /** The part minutes after the project's overrides (0 leaves a part out). */
-function minutesOf(kickoff: Kickoff, lang: 'nl' | 'en') {
+function minutesOf(kickoff: Kickoff, project: Project) {
   const overrides = new Map(kickoff.parts.map((p) => [p.id, p.minutes]));
-  return loadKickoffProgramme(lang)
+  return inArea(loadKickoffProgramme(project.language), project)
     .parts.map((p) => ({ ...p, minutes: overrides.get(p.id) ?? p.minutes }))
     .filter((p) => p.minutes > 0);
 }
@@ -51,7 +52,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('kick-off materials', () => {
-  it('are made for every example with a kick-off, three documents each', () => {
+  it('are made for every example with a kick-off: invitation, agenda, run sheet, worksheet and report', () => {
     expect(rendered.length).toBeGreaterThan(0);
     for (const r of rendered) expect([...r.documents.keys()]).toEqual([...NAMES]);
   });
@@ -67,7 +68,7 @@ describe('kick-off materials', () => {
       const t = text.get('startbijeenkomst-agenda')!;
       const lang = project.language;
       expect(pages.get('startbijeenkomst-agenda'), example).toBe(1);
-      const parts = minutesOf(kickoff, lang);
+      const parts = minutesOf(kickoff, project);
       let at = 0;
       for (const part of parts) {
         expect(t, `${example}: ${part.id}`).toContain(`${clock(kickoff.start, at, lang)} – ${clock(kickoff.start, at + part.minutes, lang)}`);
@@ -94,8 +95,8 @@ describe('kick-off materials', () => {
     for (const { example, project, kickoff, text } of rendered) {
       const t = text.get('startbijeenkomst-draaiboek')!;
       const lang = project.language;
-      const programme = loadKickoffProgramme(lang);
-      const total = minutesOf(kickoff, lang).reduce((sum, p) => sum + p.minutes, 0);
+      const programme = inArea(loadKickoffProgramme(lang), project);
+      const total = minutesOf(kickoff, project).reduce((sum, p) => sum + p.minutes, 0);
       expect(t, example).toContain(`${clock(kickoff.start, -programme.preMeeting.minutes, lang)} – ${clock(kickoff.start, 0, lang)}`);
       expect(t, example).toContain(`${clock(kickoff.start, total, lang)} – ${clock(kickoff.start, total + programme.debrief.minutes, lang)}`);
       for (const name of Object.values(kickoff.roles)) expect(t, example).toContain(name);
@@ -109,11 +110,59 @@ describe('kick-off materials', () => {
         expect(t, example).not.toContain(label('chatWatcher'));
       }
       // Each part's method for this mode, its questions, and the ground rules.
-      for (const part of minutesOf(kickoff, lang)) {
+      for (const part of minutesOf(kickoff, project)) {
         expect(t, `${example}: ${part.id}`).toContain(flat(part.method[kickoff.mode]).slice(0, 30));
         for (const q of part.questions) expect(t, `${example}: ${part.id}`).toContain(flat(q).slice(0, 30));
       }
       for (const rule of programme.groundRules) expect(t, example).toContain(flat(rule).slice(0, 30));
+    }
+  });
+
+  it('run sheet: an in-person kick-off says nothing of video or chat; an online one has the host test them', () => {
+    for (const { example, project, kickoff, text } of rendered) {
+      const t = text.get('startbijeenkomst-draaiboek')!;
+      const video = project.language === 'nl' ? /beeld, geluid/ : /video, sound/;
+      if (kickoff.mode === 'online') expect(t, example).toMatch(video);
+      else expect(t, example).not.toMatch(/\bchat\b|video|beeld, geluid|wachtruimte|waiting room/i);
+      // No key of the file is printed, and nothing points to a list "below" on another page.
+      expect(t, example).not.toMatch(/findings|kickoff\b|hieronder|below/);
+    }
+  });
+
+  it('speak of the area as what it is: a village, a whole municipality, a neighbourhood', () => {
+    const byKind: Record<string, RegExp> = { dorp: /Het dorp in beeld/, gemeente: /De gemeente in beeld/, wijk: /(De wijk in beeld|The neighbourhood at a glance)/ };
+    for (const { example, project, text } of rendered) {
+      const t = text.get('startbijeenkomst-agenda')!;
+      expect(t, example).toMatch(byKind[project.area.kind]);
+      expect(t, example).not.toMatch(/wijk of gemeente|neighbourhood or municipality|Waar lijken de wijken/);
+    }
+  });
+
+  it('invitation: one page, for the broad network, with when, where and how to say you come', () => {
+    for (const { example, project, kickoff, text, pages } of rendered) {
+      const t = text.get('startbijeenkomst-uitnodiging')!;
+      expect(pages.get('startbijeenkomst-uitnodiging'), example).toBe(1);
+      expect(t, example).toContain(formatDate(kickoff.date, project.language));
+      expect(t, example).toContain(kickoff.mode === 'online' ? kickoff.link!.replace(/^https?:\/\//, '') : kickoff.venue!.name);
+      const contact = kickoff.registration?.email ?? project.organisers.projectLeader.email;
+      if (contact) expect(t, example).toContain(contact);
+      // What to bring: knowledge of the area.
+      expect(t, example).toMatch(project.language === 'nl' ? /kennis van (de wijk|het dorp|de gemeente|het stadsdeel)/ : /know about the/);
+    }
+  });
+
+  it('report: every finding of the file, and the situations chosen per meeting with why', () => {
+    for (const { example, project, kickoff, text } of rendered) {
+      const t = text.get('startbijeenkomst-verslag')!;
+      const f = kickoff.findings;
+      const all = [...f.reasons, ...f.stigmaIssues, ...f.involved, ...f.policies, ...f.preconditions, ...Object.values(f.wantedChanges).flatMap((w) => [...(w?.rightAfter ?? []), ...(w?.afterOneYear ?? [])])];
+      expect(all.length, example).toBeGreaterThan(5);
+      // Table cells wrap anywhere: compare without white space.
+      const squeezed = t.replace(/\s+/g, '');
+      for (const finding of all) expect(squeezed, `${example}: ${finding}`).toContain(finding.replace(/\s+/g, ''));
+      for (const meeting of project.meetings) {
+        for (const ref of meeting.situations) if (ref.why) expect(squeezed, `${example}: ${ref.id}`).toContain(ref.why.replace(/\s+/g, ''));
+      }
     }
   });
 
@@ -141,7 +190,7 @@ describe('kick-off materials', () => {
   it('DOCX carries the same clock times', async () => {
     const { project, kickoff, documents } = rendered[0];
     const lang = project.language;
-    const total = minutesOf(kickoff, lang).reduce((sum, p) => sum + p.minutes, 0);
+    const total = minutesOf(kickoff, project).reduce((sum, p) => sum + p.minutes, 0);
     for (const name of ['startbijeenkomst-agenda', 'startbijeenkomst-draaiboek']) {
       const docx = await writeDocument(documents.get(name)!, 'docx');
       const xml = new TextDecoder().decode(unzipSync(docx)['word/document.xml']);

@@ -14,7 +14,7 @@ import { loadProjectFile } from '../../src/project/load.js';
 import type { Meeting, Project } from '../../src/project/schema.js';
 import { formatDate } from '../../src/templating/helpers.js';
 import { writeDocument } from '../../src/writers/index.js';
-import { clock, contextFor, flat, renderAndRead } from './helpers.js';
+import { clock, contextFor, eveningMinutes, flat, renderAndRead } from './helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml'));
@@ -73,9 +73,13 @@ describe('meeting schedules', () => {
       const lang = r.project.language;
       expect(r.pages.get(name), `${r.example}/${name}`).toBe(1);
       expect(t, `${r.example}/${name}`).toContain(`${clock(meeting.start, 0, lang)} – `);
-      expect(t, `${r.example}/${name}`).toContain(` – ${clock(meeting.start, meeting.durationMinutes, lang)}`);
+      expect(t, `${r.example}/${name}`).toContain(` – ${clock(meeting.start, eveningMinutes(meeting), lang)}`);
       expect(t, `${r.example}/${name}`).toContain(meeting.venue.name);
-      for (const part of loadMeetingProgramme(lang).parts) expect(t, `${r.example}/${name}`).toContain(flat(part.title));
+      const programme = loadMeetingProgramme(lang);
+      // A meal as the break takes the break's place.
+      const parts = programme.parts.filter((p) => !(meeting.meal?.when === 'break' && p.kind === 'break'));
+      for (const part of parts) expect(t, `${r.example}/${name}`).toContain(flat(part.title));
+      if (meeting.meal) expect(t, `${r.example}/${name}`).toContain(programme.meal.title);
     });
   });
 
@@ -94,7 +98,7 @@ describe('meeting schedules', () => {
       if (table?.kind !== 'table') return;
       const spans = table.rows.map((row) => row[0].map((i) => (i.kind === 'text' ? i.text : '')).join('').split(' – '));
       expect(spans[0][0]).toBe(clock(meeting.start, 0, r.project.language));
-      expect(spans[spans.length - 1][1]).toBe(clock(meeting.start, meeting.durationMinutes, r.project.language));
+      expect(spans[spans.length - 1][1]).toBe(clock(meeting.start, eveningMinutes(meeting), r.project.language));
       for (let i = 1; i < spans.length; i++) expect(spans[i][0], `${r.example} row ${i}`).toBe(spans[i - 1][1]);
     });
   });
@@ -108,7 +112,7 @@ describe('meeting schedules', () => {
       const where = `${r.example}/${name}`;
       expect(t, where).toContain(clock(meeting.start, -programme.arriveMinutesBefore, lang));
       expect(t, where).toContain(`${clock(meeting.start, 0, lang)} – `);
-      const end = meeting.durationMinutes;
+      const end = eveningMinutes(meeting);
       expect(t, where).toContain(`${clock(meeting.start, end, lang)} – ${clock(meeting.start, end + programme.debrief.minutes, lang)}`);
       expect(t, where).toContain(meeting.leader);
       for (const person of meeting.livedExperience) expect(t, where).toMatch(word(person));
@@ -117,7 +121,7 @@ describe('meeting schedules', () => {
       expect(t, where).toMatch(lang === 'nl' ? /Intern document/ : /Internal document/);
       // Every situation chosen for the meeting shows by its title in the project's language.
       const titles = new Map([...loadSituations(lang), ...r.project.situations].map((s) => [s.id, s.title]));
-      for (const id of meeting.situations) expect(t, `${where}: ${id}`).toContain(flat(titles.get(id)!));
+      for (const { id } of meeting.situations) expect(t, `${where}: ${id}`).toContain(flat(titles.get(id)!));
     });
   });
 
@@ -166,7 +170,7 @@ describe('meeting schedules', () => {
       const xml = new TextDecoder().decode(unzipSync(docx)['word/document.xml']);
       const words = flat(xml.replace(/<[^>]+>/g, ' '));
       expect(words, name).toContain(clock(meeting.start, 0, 'nl'));
-      expect(words, name).toContain(clock(meeting.start, meeting.durationMinutes, 'nl'));
+      expect(words, name).toContain(clock(meeting.start, eveningMinutes(meeting), 'nl'));
     }
   });
 });

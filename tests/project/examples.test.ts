@@ -72,7 +72,9 @@ describe.each(['nl', 'en'] as const)('JSON Schema (%s)', (lang) => {
     expect(properties.get('municipality')!.examples).toBeDefined();
     const ids = loadSituations(lang).map((s) => s.id);
     expect(ids.length).toBeGreaterThan(10);
-    expect(properties.get('meetings[].situations')!.items!.examples).toEqual(ids);
+    // An id alone (with the ids offered) or { id, why }.
+    const forms = properties.get('meetings[].situations')!.items!.anyOf as { type?: string; examples?: string[] }[];
+    expect(forms.find((f) => f.type === 'string')!.examples).toEqual(ids);
     // Suggested, not required: a project's own situation id is still valid.
     const data = parse(readFileSync(examples[0], 'utf8'));
     data.meetings[0].situations = ['een-eigen-situatie'];

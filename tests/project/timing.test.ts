@@ -9,11 +9,12 @@ import {
   clockTimes,
   fromMinutes,
   kickoffTimes,
-  meetingTimes,
+  planMeeting,
+  type MeetingPlanInput,
   scaleParts,
   smallGroups,
   toMinutes,
-} from '../../src/resolve/timing.js';
+} from '../../src/project/timing.js';
 
 const parts = loadMeetingProgramme('nl').parts.map(({ id, minutes, kind }) => ({ id, minutes, kind }));
 const minutesOf = (list: { minutes: number }[]) => list.map((p) => p.minutes);
@@ -93,22 +94,63 @@ describe('scaleParts', () => {
   });
 });
 
-describe('clock times of a meeting', () => {
+describe('a meeting on the clock: five-minute steps, parts set in the file, the meal placed', () => {
+  const programme = loadMeetingProgramme('nl');
+  const plan = (input: Partial<MeetingPlanInput> & { start: string }) =>
+    planMeeting({ durationMinutes: 150, parts: [], ...input }, programme.parts, programme.meal);
+  const clockOf = (p: ReturnType<typeof plan>) => p.items.map((i) => `${i.start}-${i.end}`);
+
   it.each([
-    ['13:30', 90, ['13:30-13:42', '13:42-13:48', '13:48-14:09', '14:09-14:18', '14:18-14:51', '14:51-15:00']],
-    ['09:07', 90, ['09:07-09:19', '09:19-09:25', '09:25-09:46', '09:46-09:55', '09:55-10:28', '10:28-10:37']],
-    ['19:45', 120, ['19:45-20:01', '20:01-20:09', '20:09-20:37', '20:37-20:49', '20:49-21:33', '21:33-21:45']],
     ['19:30', 150, ['19:30-19:50', '19:50-20:00', '20:00-20:35', '20:35-20:50', '20:50-21:45', '21:45-22:00']],
-    ['13:20', 150, ['13:20-13:40', '13:40-13:50', '13:50-14:25', '14:25-14:40', '14:40-15:35', '15:35-15:50']],
-    ['13:30', 180, ['13:30-13:54', '13:54-14:06', '14:06-14:48', '14:48-15:06', '15:06-16:12', '16:12-16:30']],
-    ['18:55', 180, ['18:55-19:19', '19:19-19:31', '19:31-20:13', '20:13-20:31', '20:31-21:37', '21:37-21:55']],
-  ])('from %s for %i minutes', (start, total, expected) => {
-    expect(spans(start, total)).toEqual(expected);
+    ['13:30', 90, ['13:30-13:40', '13:40-13:45', '13:45-14:05', '14:05-14:15', '14:15-14:50', '14:50-15:00']],
+    ['19:45', 120, ['19:45-20:00', '20:00-20:10', '20:10-20:40', '20:40-20:50', '20:50-21:35', '21:35-21:45']],
+    // The Hoorn residents' 180 minutes read 17:30-17:54-18:06-18:48-19:06-20:12 before: now round times.
+    ['17:30', 180, ['17:30-17:55', '17:55-18:05', '18:05-18:45', '18:45-19:05', '19:05-20:10', '20:10-20:30']],
+  ])('from %s for %i minutes', (start, durationMinutes, expected) => {
+    expect(clockOf(plan({ start, durationMinutes }))).toEqual(expected);
   });
 
-  it('meetingTimes scales to the meeting and keeps the parts', () => {
-    const timed = meetingTimes({ start: '19:30', durationMinutes: 120 }, parts);
-    expect(timed.at(-1)).toMatchObject({ id: 'afsluiting', start: '21:18', end: '21:30', minutes: 12, kind: 'part' });
+  it('a part set in the file keeps its minutes; the others share the rest', () => {
+    const p = plan({ start: '14:00', parts: [{ id: 'kennismaking', minutes: 15 }, { id: 'praktijksituaties', minutes: 65 }] });
+    expect(p.items.map((i) => [i.id, i.minutes])).toEqual([
+      ['kennismaking', 15],
+      ['uitleg', 10],
+      ['achtergrond', 30],
+      ['pauze', 15],
+      ['praktijksituaties', 65],
+      ['afsluiting', 15],
+    ]);
+    expect(p.problems).toEqual([]);
+    expect(p.end).toBe('16:30');
+  });
+
+  it('a meal before: participants come at the start, the programme begins after the meal', () => {
+    const p = plan({ start: '17:30', meal: { when: 'before', minutes: 45 } });
+    expect(p.items[0]).toMatchObject({ kind: 'meal', start: '17:30', end: '18:15' });
+    expect(p.programme).toEqual({ start: '18:15', end: '20:45', minutes: 150 });
+    expect(p.end).toBe('20:45');
+  });
+
+  it('a meal after: the programme first, then the meal', () => {
+    const p = plan({ start: '10:00', meal: { when: 'after', minutes: 45 } });
+    expect(p.programme).toEqual({ start: '10:00', end: '12:30', minutes: 150 });
+    expect(p.meal).toMatchObject({ start: '12:30', end: '13:15' });
+    expect(p.end).toBe('13:15');
+  });
+
+  it('a meal as the break: it takes the break’s place and its own length', () => {
+    const p = plan({ start: '18:00', meal: { when: 'break', minutes: 40 } });
+    expect(p.items.map((i) => i.id)).toEqual(['kennismaking', 'uitleg', 'achtergrond', 'maaltijd', 'praktijksituaties', 'afsluiting']);
+    expect(p.meal).toMatchObject({ start: '19:05', end: '19:45' });
+    expect(p.end).toBe('20:55');
+  });
+
+  it('reports what does not fit: unknown parts, too much set time, parts below their minimum', () => {
+    expect(plan({ start: '19:30', parts: [{ id: 'bestaat-niet', minutes: 10 }] }).problems).toEqual([{ kind: 'unknown-part', index: 0, id: 'bestaat-niet' }]);
+    expect(plan({ start: '19:30', parts: [{ id: 'praktijksituaties', minutes: 160 }] }).problems).toContainEqual({ kind: 'parts-too-long', fixed: 160, duration: 150 });
+    // 60 minutes leaves too little for the life stories.
+    expect(plan({ start: '19:30', durationMinutes: 60 }).problems).toContainEqual(expect.objectContaining({ kind: 'part-too-short', id: 'achtergrond' }));
+    expect(plan({ start: '19:30', parts: [{ id: 'achtergrond', minutes: 10 }] }).problems).toContainEqual({ kind: 'part-too-short', id: 'achtergrond', minutes: 10, min: 20, index: 0 });
   });
 });
 

@@ -1,4 +1,5 @@
-// Schedule arithmetic for meetings and the kick-off: scaling parts, clock times, small groups. Pure, no I/O.
+// Schedule arithmetic for meetings and the kick-off: parts set and scaled in five-minute steps, the
+// meal placed, clock times, small groups. Pure, no I/O: the rules check with it, the resolve stage plans with it.
 import { InternalError } from '../errors.js';
 import type { Kickoff } from '../project/schema.js';
 
@@ -6,7 +7,9 @@ import type { Kickoff } from '../project/schema.js';
 export interface PartMinutes {
   id: string;
   minutes: number;
-  kind: 'part' | 'break';
+  kind: 'part' | 'break' | 'meal';
+  /** The shortest this part may become and still do its job (0: it may be left out). */
+  minMinutes?: number;
 }
 
 /** A part placed on the clock. `start`/`end` are HH:MM on a 24-hour clock (wrapping past midnight). */
@@ -17,6 +20,9 @@ const DAY = 24 * 60;
 /** The shortest and longest break after scaling: shorter is no real break, longer eats the programme. */
 export const BREAK_MIN = 5;
 export const BREAK_MAX = 20;
+
+/** Meetings are planned in steps of five minutes: nobody schedules 17:54. */
+export const STEP = 5;
 
 // ---------------------------------------------------------------------------------------------
 // Clock
@@ -50,22 +56,24 @@ export function meetingEnd(meeting: { start: string; durationMinutes: number }):
 
 /**
  * Scales the parts of a programme (the awareness meeting's add up to 150 minutes) to `total`
- * whole minutes. The rule, and why:
+ * minutes, in steps of `step` minutes (five for meetings, so every clock time is a round one).
+ * The rule, and why:
  *
- * 1. A break scales with the meeting but is clamped to 5..20 minutes: below 5 there is no time
- *    for coffee, and above 20 a long meeting would mostly gain break rather than conversation.
- * 2. The minutes left over go to the other parts in proportion to their default minutes, so the
+ * 1. A break scales with the meeting but is clamped to 5..20 minutes (and rounded to a step):
+ *    below 5 there is no time for coffee, and above 20 a long meeting would mostly gain break
+ *    rather than conversation.
+ * 2. The time left over goes to the other parts in proportion to their default minutes, so the
  *    balance the programme was designed with (most time for the practice situations) stays.
- * 3. Whole minutes by the largest-remainder method: every part first gets the whole part of its
- *    exact share; the minutes still missing go one each to the parts with the largest fractions,
+ * 3. Whole steps by the largest-remainder method: every part first gets the whole steps of its
+ *    exact share; the steps still missing go one each to the parts with the largest fractions,
  *    ties going to the longest part (then the earlier one). The sum is then exactly `total` and
- *    no part moves more than one minute away from its exact share.
+ *    no part moves more than one step away from its exact share.
  *
  * Parts with 0 default minutes stay at 0. When the breaks alone would not fit (only possible far
  * below the 60-minute minimum), everything, breaks included, is scaled proportionally instead.
  */
-export function scaleParts<P extends PartMinutes>(parts: readonly P[], total: number): P[] {
-  if (!Number.isInteger(total) || total < 0) throw new InternalError(`Cannot scale a programme to ${total} minutes.`);
+export function scaleParts<P extends PartMinutes>(parts: readonly P[], total: number, step = 1): P[] {
+  if (!Number.isInteger(total) || total < 0 || total % step !== 0) throw new InternalError(`Cannot scale a programme to ${total} minutes in steps of ${step}.`);
   const defaultSum = parts.reduce((sum, p) => sum + p.minutes, 0);
   if (parts.length === 0 || defaultSum === 0) {
     if (total === 0) return parts.map((p) => ({ ...p }));
@@ -75,8 +83,9 @@ export function scaleParts<P extends PartMinutes>(parts: readonly P[], total: nu
 
   const isBreak = (p: P) => p.kind === 'break' && p.minutes > 0;
   const breaks = new Map<number, number>();
+  const toStep = (n: number) => Math.round(n / step) * step;
   parts.forEach((p, i) => {
-    if (isBreak(p)) breaks.set(i, Math.min(BREAK_MAX, Math.max(BREAK_MIN, Math.round((p.minutes * total) / defaultSum))));
+    if (isBreak(p)) breaks.set(i, Math.min(toStep(BREAK_MAX), Math.max(Math.ceil(BREAK_MIN / step) * step, toStep((p.minutes * total) / defaultSum))));
   });
   const breakSum = [...breaks.values()].reduce((a, b) => a + b, 0);
   const others = parts.map((p, i) => (breaks.has(i) ? 0 : p.minutes));
@@ -84,11 +93,11 @@ export function scaleParts<P extends PartMinutes>(parts: readonly P[], total: nu
 
   if (breakSum > total || otherSum === 0) {
     // Fallback: plain proportional scaling of everything.
-    const shares = largestRemainder(parts.map((p) => p.minutes), total);
-    return parts.map((p, i) => ({ ...p, minutes: shares[i] }));
+    const shares = largestRemainder(parts.map((p) => p.minutes), total / step);
+    return parts.map((p, i) => ({ ...p, minutes: shares[i] * step }));
   }
-  const shares = largestRemainder(others, total - breakSum);
-  return parts.map((p, i) => ({ ...p, minutes: breaks.get(i) ?? shares[i] }));
+  const shares = largestRemainder(others, (total - breakSum) / step);
+  return parts.map((p, i) => ({ ...p, minutes: breaks.get(i) ?? shares[i] * step }));
 }
 
 /** Splits `total` over `weights` in whole numbers (see scaleParts for the rule); weights > 0 somewhere. */
@@ -122,9 +131,102 @@ export function clockTimes<P extends PartMinutes>(start: string, parts: readonly
   });
 }
 
-/** An awareness meeting on the clock: its parts scaled to its duration. */
-export function meetingTimes<P extends PartMinutes>(meeting: { start: string; durationMinutes: number }, parts: readonly P[]): TimedPart<P>[] {
-  return clockTimes(meeting.start, scaleParts(parts, meeting.durationMinutes));
+// ---------------------------------------------------------------------------------------------
+// An awareness meeting: parts set one by one, the rest scaled, the meal placed
+
+/** When the meal is and how long it takes. */
+export interface MealTime {
+  when: 'before' | 'after' | 'break';
+  minutes: number;
+}
+
+/** What a meeting's plan says that the file should change (the rules report these, located). */
+export type PlanProblem =
+  | { kind: 'unknown-part'; index: number; id: string }
+  | { kind: 'parts-too-long'; fixed: number; duration: number }
+  | { kind: 'parts-too-short'; fixed: number; duration: number }
+  | { kind: 'part-too-short'; id: string; minutes: number; min: number; index?: number };
+
+export interface MeetingPlan<P extends PartMinutes> {
+  /** When participants are welcome (the meal, when it comes first) and when they go home. */
+  start: string;
+  end: string;
+  /** The programme without the meal. */
+  programme: { start: string; end: string; minutes: number };
+  /** Everything on the clock in order, the meal included (kind 'meal'). */
+  items: TimedPart<P>[];
+  meal?: TimedPart<P>;
+  problems: PlanProblem[];
+}
+
+export interface MeetingPlanInput {
+  start: string;
+  /** The programme's length without the meal. */
+  durationMinutes: number;
+  /** Minutes set per part in the file, by id. */
+  parts: readonly { id: string; minutes: number }[];
+  meal?: MealTime;
+}
+
+/**
+ * A meeting on the clock. Parts the file sets keep their minutes; the other parts share what is
+ * left of `durationMinutes` in five-minute steps (see scaleParts). A meal comes before the
+ * programme, after it, or instead of the break. Problems (an unknown part, parts that do not fit,
+ * a part below its minimum) are returned for the rules to report; the plan is still made.
+ */
+export function planMeeting<P extends PartMinutes>(input: MeetingPlanInput, programmeParts: readonly P[], mealPart: Omit<P, 'minutes' | 'kind' | 'minMinutes'>): MeetingPlan<P> {
+  const problems: PlanProblem[] = [];
+  const known = new Set(programmeParts.map((p) => p.id));
+  const set = new Map<string, { minutes: number; index: number }>();
+  input.parts.forEach((o, index) => {
+    if (known.has(o.id)) set.set(o.id, { minutes: o.minutes, index });
+    else problems.push({ kind: 'unknown-part', index, id: o.id });
+  });
+  // The break is part of the programme's length; with the meal as the break, the meal takes its place
+  // (and its own length), so the other parts keep the time they would have had.
+  const breakIndex = programmeParts.findIndex((p) => p.kind === 'break');
+  const mealInBreak = input.meal?.when === 'break' && breakIndex >= 0;
+  const parts = programmeParts;
+
+  const fixed = parts.filter((p) => set.has(p.id));
+  const free = parts.filter((p) => !set.has(p.id) && p.minutes > 0);
+  const fixedMinutes = fixed.reduce((sum, p) => sum + set.get(p.id)!.minutes, 0);
+  const left = input.durationMinutes - fixedMinutes;
+  if (left < 0) problems.push({ kind: 'parts-too-long', fixed: fixedMinutes, duration: input.durationMinutes });
+  if (left > 0 && free.length === 0) problems.push({ kind: 'parts-too-short', fixed: fixedMinutes, duration: input.durationMinutes });
+  const scaled = left > 0 && free.length > 0 ? scaleParts(free, Math.floor(left / STEP) * STEP, STEP) : free.map((p) => ({ ...p, minutes: 0 }));
+  const minutesOf = new Map<string, number>([...fixed.map((p): [string, number] => [p.id, set.get(p.id)!.minutes]), ...scaled.map((p): [string, number] => [p.id, p.minutes])]);
+
+  const meal = input.meal ? ({ ...mealPart, minutes: input.meal.minutes, kind: 'meal' } as unknown as P) : undefined;
+  const sequence: P[] = [];
+  parts.forEach((p, i) => {
+    const minutes = minutesOf.get(p.id) ?? 0;
+    if (mealInBreak && i === breakIndex) {
+      sequence.push(meal!);
+      return;
+    }
+    const min = p.minMinutes ?? 0;
+    if (minutes < min) problems.push({ kind: 'part-too-short', id: p.id, minutes, min, index: set.get(p.id)?.index });
+    if (minutes > 0) sequence.push({ ...p, minutes });
+  });
+  if (meal && input.meal!.when === 'before') sequence.unshift(meal);
+  else if (meal && input.meal!.when === 'after') sequence.push(meal);
+  // A programme without a break: the meal "as the break" comes half-way.
+  else if (meal && !mealInBreak) sequence.splice(Math.ceil(sequence.length / 2), 0, meal);
+  const programmeMinutes = sequence.filter((p) => p.kind !== 'meal').reduce((sum, p) => sum + p.minutes, 0);
+
+  const items = clockTimes(input.start, sequence);
+  const programmeItems = items.filter((i) => i.kind !== 'meal');
+  const first = programmeItems[0];
+  const last = programmeItems[programmeItems.length - 1];
+  return {
+    start: input.start,
+    end: items.length ? items[items.length - 1].end : input.start,
+    programme: { start: first?.start ?? input.start, end: last?.end ?? input.start, minutes: programmeMinutes },
+    items,
+    meal: items.find((i) => i.kind === 'meal'),
+    problems,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
