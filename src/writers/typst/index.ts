@@ -1,0 +1,58 @@
+// The Typst PDF writer: renders a Document to a tagged PDF/UA-1 file with the native Typst compiler.
+import type { Document } from '../../document/model.js';
+import { UserError } from '../../errors.js';
+import { assertOwnFonts, compile, getCompiler, TypstUnavailableError } from './compiler.js';
+import { prepare } from './data.js';
+import { addPrintBoxes } from './print-boxes.js';
+import { INPUT_KEY, OVERFLOW_LABEL, TEMPLATE } from './template.js';
+
+export { TypstUnavailableError } from './compiler.js';
+
+interface Overflow {
+  title: string;
+  face: 'front' | 'back';
+  excessMm: number;
+}
+
+/** Whether the native compiler loads here; false means: use the pdfmake writer. */
+export function isTypstAvailable(): boolean {
+  try {
+    getCompiler();
+    return true;
+  } catch (err) {
+    if (err instanceof TypstUnavailableError) return false;
+    throw err;
+  }
+}
+
+/**
+ * Render `doc` as a PDF with Typst. Deterministic: the same Document gives the same bytes.
+ * Throws UserError when an image is not in `doc.allowedFiles` or a card's text does not fit even
+ * at the smallest allowed type size (the same errors as the pdfmake writer), and
+ * TypstUnavailableError when the native compiler cannot load on this platform.
+ */
+export async function writeTypstPdf(doc: Document): Promise<Uint8Array> {
+  const { data, files, bleedPages } = prepare(doc);
+  const out = compile(
+    {
+      source: TEMPLATE,
+      inputs: { [INPUT_KEY]: JSON.stringify(data) },
+      files,
+      queries: [OVERFLOW_LABEL],
+      timestamp: Math.floor(doc.meta.date.getTime() / 1000),
+      pdfStandard: 'ua-1',
+    },
+    (results) => (results.get(OVERFLOW_LABEL) ?? []).length === 0,
+  );
+  const overflow = (out.results.get(OVERFLOW_LABEL) ?? []) as Overflow[];
+  if (overflow.length > 0) {
+    const o = overflow[0];
+    // Word for word the pdfmake writer's message, so callers and users see one error whatever the engine.
+    throw new UserError(
+      `The ${o.face} of card "${o.title}" has too much text: it is ${Math.ceil(o.excessMm)} mm too long even with smaller type. Shorten the text on that card.`,
+    );
+  }
+  const pdf = out.pdf!;
+  assertOwnFonts(pdf);
+  return addPrintBoxes(pdf, bleedPages);
+}
