@@ -12,10 +12,11 @@ import { TYPEFACE } from './fonts.js';
 const QR_ECC = 'M';
 
 /**
- * Card type may shrink to this fraction of its size, in these steps (the pdfmake writer's 0.08
- * steps down to 0.8); below that, text on a handout is too small to read.
+ * A deck's type may shrink in these steps, down to the pdfmake writer's floor of 0.8: smaller than
+ * ~8pt body text is not readable on a handout card. Finer steps than pdfmake's 0.08 because the
+ * whole deck shrinks together, so it should shrink no more than it must.
  */
-export const CARD_SCALES = [1, 0.92, 0.84] as const;
+export const CARD_SCALES: readonly number[] = Array.from({ length: 11 }, (_, i) => Math.round((1 - i * 0.02) * 100) / 100);
 
 /** Card proportions shared with the pdfmake writer, so both engines put the same things in the same places. */
 const CARD_PAD_MM = 6;

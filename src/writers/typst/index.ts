@@ -4,7 +4,7 @@ import { UserError } from '../../errors.js';
 import { assertOwnFonts, compile, getCompiler, TypstUnavailableError } from './compiler.js';
 import { prepare } from './data.js';
 import { addPrintBoxes } from './print-boxes.js';
-import { INPUT_KEY, OVERFLOW_LABEL, TEMPLATE } from './template.js';
+import { DECK_LABEL, INPUT_KEY, OVERFLOW_LABEL, TEMPLATE } from './template.js';
 
 export { TypstUnavailableError } from './compiler.js';
 
@@ -25,6 +25,13 @@ export function isTypstAvailable(): boolean {
   }
 }
 
+/** What one render produced: the PDF, and the type scales Typst chose for each card deck (in order). */
+export interface TypstRender {
+  pdf: Uint8Array;
+  pages: number;
+  deckScales: { front: number; back: number }[];
+}
+
 /**
  * Render `doc` as a PDF with Typst. Deterministic: the same Document gives the same bytes.
  * Throws UserError when an image is not in `doc.allowedFiles` or a card's text does not fit even
@@ -32,13 +39,18 @@ export function isTypstAvailable(): boolean {
  * TypstUnavailableError when the native compiler cannot load on this platform.
  */
 export async function writeTypstPdf(doc: Document): Promise<Uint8Array> {
+  return (await renderTypst(doc)).pdf;
+}
+
+/** `writeTypstPdf`, telling also how it laid the document out. */
+export async function renderTypst(doc: Document): Promise<TypstRender> {
   const { data, files, bleedPages } = prepare(doc);
   const out = compile(
     {
       source: TEMPLATE,
       inputs: { [INPUT_KEY]: JSON.stringify(data) },
       files,
-      queries: [OVERFLOW_LABEL],
+      queries: [OVERFLOW_LABEL, DECK_LABEL],
       timestamp: Math.floor(doc.meta.date.getTime() / 1000),
       pdfStandard: 'ua-1',
     },
@@ -54,5 +66,10 @@ export async function writeTypstPdf(doc: Document): Promise<Uint8Array> {
   }
   const pdf = out.pdf!;
   assertOwnFonts(pdf);
-  return addPrintBoxes(pdf, bleedPages);
+  const decks = (out.results.get(DECK_LABEL) ?? []) as { deck: number; front: number; back: number }[];
+  return {
+    pdf: addPrintBoxes(pdf, bleedPages),
+    pages: out.pages,
+    deckScales: [...decks].sort((a, b) => a.deck - b.deck).map((d) => ({ front: d.front, back: d.back })),
+  };
 }

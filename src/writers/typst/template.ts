@@ -41,10 +41,13 @@ export const TEMPLATE = String.raw`
 #set document(..doc-args)
 
 // One family, no fallback: a missing glyph shows as a gap in our font rather than pulling in
-// whatever font this machine happens to have. Hyphenation follows the document's language.
+// whatever font this machine happens to have. Hyphenation follows the document's language; with
+// ragged-right text, Typst's default greedy line breaking hyphenates wherever a word would not
+// fit, so lines are broken "optimized" (balanced) with hyphens made dearer: they appear where
+// they save a very short line, mostly in Dutch compounds in narrow columns.
 #set text(font: F.family, fallback: false, weight: F.regular, lang: meta.lang, size: S.body * 1pt, fill: ink,
-  top-edge: F.ascender * 1em, bottom-edge: -F.descender * 1em, hyphenate: true)
-#set par(leading: leading(data.lineHeight), spacing: 0pt, justify: false)
+  top-edge: F.ascender * 1em, bottom-edge: -F.descender * 1em, hyphenate: true, costs: (hyphenation: 300%))
+#set par(leading: leading(data.lineHeight), spacing: 0pt, justify: false, linebreaks: "optimized")
 
 // ---------------------------------------------------------------- inline content
 
@@ -127,8 +130,11 @@ export const TEMPLATE = String.raw`
   heading(level: b.tag, outlined: b.bookmark, bookmarked: b.bookmark, b.text)
 }
 
-#let label-line(t, s) = block(above: 0pt, below: 2pt * s + slack(S.body * s * 1pt, data.lineHeight),
+#let label-line(t, s) = block(above: 0pt, below: 0pt,
   par(text(size: S.body * s * 1pt, weight: F.bold, fill: ink, t)))
+// What follows a label line: a small gap plus the line's slack (spacing is added by hand, since
+// Typst would collapse it with the next block's).
+#let after-label(s) = 2pt * s + slack(S.body * s * 1pt, data.lineHeight)
 
 #let render-blocks(bs, s) = {
   let gap = 8pt * s
@@ -224,7 +230,7 @@ export const TEMPLATE = String.raw`
       let g = 8.5mm * s
       block(above: above, below: 0pt, breakable: false, width: 100%, {
         label-line(b.label, s)
-        block(above: 0pt, below: 0pt, width: 100%, height: g * b.lines,
+        block(above: after-label(s), below: 0pt, width: 100%, height: g * b.lines,
           for i in range(b.lines) { place(top + left, dy: g * (i + 1), line(length: 100%, stroke: 0.6pt + rule)) })
       })
     } else if b.kind == "scoreBoxes" {
@@ -232,14 +238,16 @@ export const TEMPLATE = String.raw`
       block(above: above, below: 0pt, breakable: false, width: 100%, {
         label-line(b.label, s)
         if count > 0 {
+          // A strong gap: block spacing at the top of layout()'s own container would be dropped.
+          v(after-label(s) + 3pt * s)
           layout(room => {
             let cg = 2.5mm * s
             // Shrink the boxes rather than wrap: a grade scale only reads as one row.
             let bx = calc.min(8mm * s, (room.width - cg * (count - 1)) / count)
-            block(above: 3pt * s, below: 0pt, grid(columns: (bx,) * count, column-gutter: cg,
+            block(above: 0pt, below: 0pt, grid(columns: (bx,) * count, column-gutter: cg,
               ..range(count).map(i => {
                 align(center, text(size: 8.5pt * s, fill: muted, str(b.from + i)))
-                v(2pt, weak: false)
+                v(2pt + slack(8.5pt * s, data.lineHeight), weak: false)
                 rect(width: bx, height: bx, radius: 2pt, stroke: 0.8pt + muted)
               })))
           })
@@ -334,45 +342,54 @@ export const TEMPLATE = String.raw`
 }
 
 #let back-content(card, s) = {
+  // Centred lines are short and few; a hyphen there only looks like a mistake.
   set align(center)
+  set text(hyphenate: false)
   block(above: 0pt, below: 10pt * s, line(length: 10mm * s, stroke: 1.2pt + accent))
   render-blocks(card.back, card-body-scale(s))
 }
 
 #let face-height(slot, content) = measure(block(width: slot.content.w * 1mm, content)).height
 
-#let deck(d) = context {
-  // One type size for the whole deck: the largest at which every face fits its card.
-  let base = d.base
-  let fits(s) = d.sheets.all(sheet =>
-    sheet.front.all(f => face-height(f, front-content(d.cards.at(f.card), s * base)) <= f.content.h * 1mm + 0.5pt)
-    and sheet.back.all(f => face-height(f, back-content(d.cards.at(f.card), s * base)) <= f.content.h * 1mm + 0.5pt))
-  let chosen = none
-  for s in d.scales {
-    if fits(s) {
-      chosen = s
-      break
-    }
+#let face-content(face, card, s) = if face == "front" { front-content(card, s) } else { back-content(card, s) }
+
+// The largest of the deck's scales at which every face of one kind (all fronts, or all backs) fits
+// its card, or none. Fitting only gets easier as type shrinks, so a binary search needs a handful
+// of measurements; must run in context.
+#let fitting-scale(d, face) = {
+  let faces = d.sheets.map(sheet => sheet.at(face)).join()
+  let fits(s) = faces.all(f => face-height(f, face-content(face, d.cards.at(f.card), s * d.base)) <= f.content.h * 1mm + 0.5pt)
+  let scales = d.scales
+  if fits(scales.first()) { return scales.first() }
+  if not fits(scales.last()) { return none }
+  let (lo, hi) = (0, scales.len() - 1)
+  while hi - lo > 1 {
+    let mid = calc.div-euclid(lo + hi, 2)
+    if fits(scales.at(mid)) { hi = mid } else { lo = mid }
   }
+  scales.at(hi)
+}
+
+#let deck(d) = context {
+  // One type size for all fronts of a deck and one for all backs: the largest at which every one fits.
+  let chosen = (:)
   let report = ()
-  if chosen == none {
-    chosen = d.scales.last()
-    for sheet in d.sheets {
-      for (face, list) in (("front", sheet.front), ("back", sheet.back)) {
-        for f in list {
-          let card = d.cards.at(f.card)
-          let body = if face == "front" { front-content(card, chosen * base) } else { back-content(card, chosen * base) }
-          let excess = face-height(f, body) - f.content.h * 1mm
-          if excess > 0.5pt { report.push((title: card.title.text, face: face, excessMm: excess / 1mm)) }
-        }
+  for face in ("front", "back") {
+    let scale = fitting-scale(d, face)
+    if scale == none {
+      scale = d.scales.last()
+      for f in d.sheets.map(sheet => sheet.at(face)).join() {
+        let card = d.cards.at(f.card)
+        let excess = face-height(f, face-content(face, card, scale * d.base)) - f.content.h * 1mm
+        if excess > 0.5pt { report.push((title: card.title.text, face: face, excessMm: excess / 1mm)) }
       }
     }
+    chosen.insert(face, scale)
   }
-  let s = chosen * base
   for (i, sheet) in d.sheets.enumerate() {
     page(width: d.width * 1mm, height: d.height * 1mm, margin: 0pt, header: none, footer: none, {
       if i == 0 {
-        [#metadata((deck: d.index, scale: chosen)) <ww-deck>]
+        [#metadata((deck: d.index, front: chosen.front, back: chosen.back)) <ww-deck>]
         for r in report { [#metadata(r) <ww-overflow>] }
       }
       if d.slug != none {
@@ -393,7 +410,7 @@ export const TEMPLATE = String.raw`
       }
       for f in sheet.front {
         fill-rect(f.band, accent)
-        box-at(f.content, block(width: f.content.w * 1mm, front-content(d.cards.at(f.card), s)))
+        box-at(f.content, block(width: f.content.w * 1mm, front-content(d.cards.at(f.card), chosen.front * d.base)))
       }
       for m in sheet.marks {
         place(top + left, line(start: (m.x1 * 1mm, m.y1 * 1mm), end: (m.x2 * 1mm, m.y2 * 1mm), stroke: 0.4pt + black))
@@ -406,7 +423,7 @@ export const TEMPLATE = String.raw`
         fill-rect(f.tint, accent-tint)
         fill-rect(f.band, accent)
         let body = block(width: f.content.w * 1mm, height: f.content.h * 1mm,
-          align(center + horizon, back-content(d.cards.at(f.card), s)))
+          align(center + horizon, back-content(d.cards.at(f.card), chosen.back * d.base)))
         box-at(f.content, if f.artifact { pdf.artifact(body) } else { body })
       }
     })
