@@ -96,6 +96,8 @@ export interface CompileInput {
 export interface CompileOutput {
   /** Undefined when `wantPdf` returned false: no need to export a document that will be rejected. */
   pdf?: Uint8Array;
+  /** The standard the PDF was exported to: undefined when asked for none, or when PDF/UA-1 had to be given up (see `compile`). */
+  standard?: 'ua-1';
   pages: number;
   results: Map<string, unknown[]>;
 }
@@ -136,15 +138,29 @@ export function compile(input: CompileInput, wantPdf: (results: Map<string, unkn
     }
     if (!wantPdf(results)) return { pages: doc.numOfPages, results };
     let pdf: Buffer;
+    let standard = input.pdfStandard;
     try {
-      pdf = c.pdf(doc, { pdfStandard: input.pdfStandard, creationTimestamp: input.timestamp });
+      pdf = c.pdf(doc, { pdfStandard: standard, creationTimestamp: input.timestamp });
     } catch (err) {
-      throw new InternalError(`Typst could not export the PDF: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      const message = err instanceof Error ? err.message : String(err);
+      // PDF/UA-1 demands that every character be shown in a real glyph. Text our font lacks (a
+      // name in Chinese, an emoji) would stop the whole file; it is better printed as a gap in a
+      // tagged PDF that no longer claims PDF/UA. Any other PDF/UA error is our bug.
+      if (!standard || !onlyMissingGlyphs(message)) throw new InternalError(`Typst could not export the PDF: ${message}`, { cause: err });
+      standard = undefined;
+      pdf = c.pdf(doc, { creationTimestamp: input.timestamp });
     }
-    return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages, results };
+    return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages, results, standard };
   } finally {
     for (const real of mapped) c.unmapShadow(real);
   }
+}
+
+/** Whether every PDF/UA error in a Typst export failure is about a character the font cannot show. */
+export function onlyMissingGlyphs(message: string): boolean {
+  const all = message.match(/PDF\/UA-1 error:/g)?.length ?? 0;
+  const glyphs = message.match(/PDF\/UA-1 error: the text `[^`]*` could not be displayed with font/g)?.length ?? 0;
+  return all > 0 && all === glyphs;
 }
 
 /**

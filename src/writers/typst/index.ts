@@ -30,6 +30,8 @@ export interface TypstRender {
   pdf: Uint8Array;
   pages: number;
   deckScales: { front: number; back: number }[];
+  /** Whether the file claims PDF/UA-1: false only when the text has characters the font lacks. */
+  pdfUa: boolean;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function renderTypst(doc: Document): Promise<TypstRender> {
   return {
     pdf: addPrintBoxes(pdf, bleedPages),
     pages: out.pages,
+    pdfUa: out.standard === 'ua-1',
     deckScales: [...decks].sort((a, b) => a.deck - b.deck).map((d) => ({ front: d.front, back: d.back })),
   };
 }
