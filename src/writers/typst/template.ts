@@ -354,20 +354,28 @@ export const TEMPLATE = String.raw`
 #let face-content(face, card, s) = if face == "front" { front-content(card, s) } else { back-content(card, s) }
 
 // The largest of the deck's scales at which every face of one kind (all fronts, or all backs) fits
-// its card, or none. Fitting only gets easier as type shrinks, so a binary search needs a handful
-// of measurements; must run in context.
+// its card, or none; must run in context. Measuring is what costs, so: measure every face once at
+// full size; if one is too tall, the area its text needs shrinks with the square of the type
+// size, which predicts the scale; then step from there to the exact one (usually one or two steps).
 #let fitting-scale(d, face) = {
   let faces = d.sheets.map(sheet => sheet.at(face)).join()
-  let fits(s) = faces.all(f => face-height(f, face-content(face, d.cards.at(f.card), s * d.base)) <= f.content.h * 1mm + 0.5pt)
+  let room(f) = f.content.h * 1mm + 0.5pt
+  let fits(s) = faces.all(f => face-height(f, face-content(face, d.cards.at(f.card), s * d.base)) <= room(f))
   let scales = d.scales
-  if fits(scales.first()) { return scales.first() }
-  if not fits(scales.last()) { return none }
-  let (lo, hi) = (0, scales.len() - 1)
-  while hi - lo > 1 {
-    let mid = calc.div-euclid(lo + hi, 2)
-    if fits(scales.at(mid)) { hi = mid } else { lo = mid }
+  let worst = calc.max(..faces.map(f => face-height(f, face-content(face, d.cards.at(f.card), scales.first() * d.base)) / room(f)))
+  if worst <= 1 { return scales.first() }
+  let guess = 1 / calc.sqrt(worst)
+  let i = scales.position(s => s <= guess)
+  if i == none { i = scales.len() - 1 }
+  if fits(scales.at(i)) {
+    while i > 0 and fits(scales.at(i - 1)) { i -= 1 }
+    return scales.at(i)
   }
-  scales.at(hi)
+  while i < scales.len() - 1 {
+    i += 1
+    if fits(scales.at(i)) { return scales.at(i) }
+  }
+  none
 }
 
 #let deck(d) = context {
