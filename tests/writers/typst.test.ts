@@ -10,6 +10,7 @@ import { mmToPt, sheetGeometry, type Rect } from '../../src/document/imposition.
 import type { Block, Card, CardLayout, Document } from '../../src/document/model.js';
 import { UserError } from '../../src/errors.js';
 import { MATERIAL_IDS, MATERIALS } from '../../src/materials/registry.js';
+import { TYPST_PDF_WRITER, TypstUnavailableError as RegisteredError } from '../../src/writers/index.js';
 import { writePdf } from '../../src/writers/pdf/index.js';
 import { compile, loadNative, ROOT, TypstUnavailableError } from '../../src/writers/typst/compiler.js';
 import { renderTypst, writeTypstPdf } from '../../src/writers/typst/index.js';
@@ -564,6 +565,14 @@ describe('card imposition', () => {
     await expect(writeTypstPdf(deck({ kind: 'a4-four' }, 1, [long]))).rejects.toThrow(
       /^The front of card "Titel0" has too much text: it is \d+ mm too long even with smaller type\. Shorten the text on that card\.$/,
     );
+  });
+});
+
+describe('registration', () => {
+  it('is exported beside pdfmake, with the error to fall back on', async () => {
+    const a = await TYPST_PDF_WRITER(kitchenSink());
+    expect(Buffer.compare(Buffer.from(a), Buffer.from(await writeTypstPdf(kitchenSink())))).toBe(0);
+    expect(RegisteredError).toBe(TypstUnavailableError);
   });
 });
 

@@ -153,6 +153,10 @@ export function compile(input: CompileInput, wantPdf: (results: Map<string, unkn
     return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages, results, standard };
   } finally {
     for (const real of mapped) c.unmapShadow(real);
+    // Every document is new to the compiler, so its memo cache only grows: measured on a bundle of
+    // 29 documents, dropping it after each costs no CPU and cuts RSS growth from ~75 to ~27 MB per
+    // bundle. The rest is not returned by the native side: long batches must recycle the process.
+    c.evictCache(0);
   }
 }
 
