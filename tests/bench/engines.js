@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const dist = (p) => import(join(root, 'dist', p));
 const { loadProjectFile } = await dist('project/load.js');
-const { createContext } = await dist('materials/context.js');
+const { resolveProject } = await dist('resolve/index.js');
 const { MATERIALS, MATERIAL_IDS } = await dist('materials/registry.js');
 const { writePdf } = await dist('writers/pdf/index.js');
 const { writeTypstPdf } = await dist('writers/typst/index.js');
@@ -22,7 +22,7 @@ const bundles = new Map();
 for (const example of readdirSync(examplesDir).filter((f) => f.endsWith('.yaml')).sort()) {
   const file = join(examplesDir, example);
   const { project } = loadProjectFile(file, 'nl');
-  const ctx = createContext(project, dirname(file));
+  const ctx = resolveProject(project, { baseDir: dirname(file), templateDirs: [] });
   const docs = [];
   for (const id of MATERIAL_IDS) {
     for (const o of await (await MATERIALS[id].load())(ctx, {})) if (o.kind === 'document') docs.push(o.document);

@@ -1,15 +1,12 @@
 // Turns a Document into the plain data the Typst template lays out: user text stays data, never markup.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import QRCode from 'qrcode';
-import { cardsPerSheet, mmToPt, sheetGeometry, type Rect } from '../../document/imposition.js';
-import type { Block, Card, CardLayout, ContentBlock, Document, Inline } from '../../document/model.js';
-import { assertNever, InternalError, UserError } from '../../errors.js';
-import { LINE_HEIGHT, palette, SIZE, type Palette } from '../pdf/theme.js';
+import { cardsPerSheet, sheetGeometry, type Rect } from '../../document/imposition.js';
+import type { Block, Card, CardLayout, Document, Inline } from '../../document/model.js';
+import { CARD_TYPE, cardTypeFactor, LINE_HEIGHT, mmToPt, PAGE_MM, palette, SIZE_MM, SPACE, TYPE, type Palette } from '../../document/theme.js';
+import { assertNever, InternalError } from '../../errors.js';
+import { qrMatrix, type QrMatrix } from '../qr.js';
 import { TYPEFACE } from './fonts.js';
-
-/** Medium error correction, as in the pdfmake writer: survives a crease or a smudge on a handout. */
-const QR_ECC = 'M';
 
 /**
  * A deck's type may shrink in these steps, down to the pdfmake writer's floor of 0.8: smaller than
@@ -18,9 +15,7 @@ const QR_ECC = 'M';
  */
 export const CARD_SCALES: readonly number[] = Array.from({ length: 11 }, (_, i) => Math.round((1 - i * 0.02) * 100) / 100);
 
-/** Card proportions shared with the pdfmake writer, so both engines put the same things in the same places. */
-const CARD_PAD_MM = 6;
-const CARD_BAND_MM = 5;
+/** A card back's band is lower than the front's, as in the pdfmake writer. */
 const BACK_BAND_FRACTION = 0.6;
 
 type InlineData = { kind: 'text'; text: string; bold: boolean; italic: boolean; tone: string | null } | { kind: 'link'; text: string; url: string } | { kind: 'lineBreak' };
@@ -98,11 +93,17 @@ export interface RenderData {
     author: string;
     subject: string | null;
     keywords: string[];
+    /** The BCP 47 tag split as Typst wants it: language ("nl") and region ("NL") or none. */
     lang: string;
+    region: string | null;
     date: { year: number; month: number; day: number; hour: number; minute: number; second: number };
   };
   palette: Palette;
-  size: typeof SIZE;
+  /** The shared design tokens (src/document/theme.ts): sizes in pt, lengths on paper in mm. */
+  type: typeof TYPE;
+  cardType: typeof CARD_TYPE;
+  space: typeof SPACE;
+  sizeMm: typeof SIZE_MM;
   lineHeight: number;
   totalCardPages: number;
   runs: (FlowData | DeckData)[];
@@ -115,8 +116,6 @@ export interface Prepared {
   /** Sheet sizes (pt) that carry bleed, and the bleed, for the TrimBox/BleedBox pass. */
   bleedPages: { width: number; height: number; bleed: number }[];
 }
-
-const PAGE_MM = { A4: [210, 297], A5: [148, 210], A6: [105, 148] } as const;
 
 /** Gives headings their structure level in reading order: the first is H1, none skips a level. */
 class Outline {
@@ -141,7 +140,9 @@ class Files {
   }
   use(file: string, what: 'image' | 'logo'): string {
     const abs = path.resolve(file);
-    if (!this.allowed.has(abs)) throw new UserError(`The ${what} "${file}" is not one of the files this document may read (allowedFiles).`);
+    // Materials list every file they use in allowedFiles (checked when the project is resolved), so
+    // reaching this is our bug, as in the pdfmake writer.
+    if (!this.allowed.has(abs)) throw new InternalError(`The ${what} "${file}" is not one of the files this document may read (allowedFiles).`);
     let name = this.names.get(abs);
     if (!name) {
       // Only the index and a safe extension reach the compiler, never the user's path.
@@ -157,6 +158,8 @@ class Files {
 interface Ctx {
   outline: Outline;
   files: Files;
+  /** Every QR code of the document, encoded beforehand (the shared encoder loads asynchronously). */
+  qr: ReadonlyMap<string, QrMatrix>;
   /** Added to model heading levels: card content sits one level below the card's title. */
   depth: number;
   /** Whether headings here start PDF bookmarks (not the repeated headings inside cards). */
@@ -181,24 +184,40 @@ function inlines(content: readonly Inline[]): InlineData[] {
 }
 
 /** The QR code as an SVG of its dark modules, one path of horizontal runs: vector, exact size, with alt text as an image. */
-export function qrSvg(data: string, colour: string): { svg: string; modules: number } {
-  const qr = QRCode.create(data, { errorCorrectionLevel: QR_ECC });
-  const n = qr.modules.size;
+export function qrSvg(matrix: QrMatrix, colour: string): string {
   let d = '';
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; ) {
-      if (!qr.modules.get(y, x)) {
+  matrix.dark.forEach((row, y) => {
+    for (let x = 0; x < row.length; ) {
+      if (!row[x]) {
         x++;
         continue;
       }
       let run = 1;
-      while (x + run < n && qr.modules.get(y, x + run)) run++;
+      while (x + run < row.length && row[x + run]) run++;
       d += `M${x} ${y}h${run}v1h-${run}z`;
       x += run;
     }
-  }
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n} ${n}" width="${n}" height="${n}"><path fill="${colour}" d="${d}"/></svg>`;
-  return { svg, modules: n };
+  });
+  const n = matrix.size;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n} ${n}" width="${n}" height="${n}"><path fill="${colour}" d="${d}"/></svg>`;
+}
+
+/** Every QR code's data in a list of blocks, also inside callouts, columns and cards. */
+function qrData(list: readonly Block[]): string[] {
+  return list.flatMap((b): string[] => {
+    switch (b.kind) {
+      case 'qr':
+        return [b.data];
+      case 'callout':
+        return qrData(b.blocks);
+      case 'columns':
+        return b.columns.flatMap((c) => qrData(c.blocks));
+      case 'cards':
+        return b.cards.flatMap((card) => [...qrData(card.blocks), ...qrData(card.back)]);
+      default:
+        return [];
+    }
+  });
 }
 
 function heading(level: 1 | 2 | 3, text: string, ctx: Ctx): HeadingData {
@@ -225,8 +244,9 @@ function blocks(list: readonly Block[], ctx: Ctx, p: Palette): BlockData[] {
       case 'facts':
         return { kind: 'facts', items: block.items.map((f) => ({ label: f.label, value: inlines(f.value) })) };
       case 'qr': {
-        const { svg, modules } = qrSvg(block.data, p.text);
-        return { kind: 'qr', svg, modules, sizeMm: block.sizeMm, alt: block.alt.trim() || block.data, caption: block.caption ?? null };
+        const matrix = ctx.qr.get(block.data);
+        if (!matrix) throw new InternalError('A QR code reached the Typst writer without being encoded first.');
+        return { kind: 'qr', svg: qrSvg(matrix, p.text), modules: matrix.size, sizeMm: block.sizeMm, alt: block.alt.trim() || block.data, caption: block.caption ?? null };
       }
       case 'image':
         return { kind: 'image', file: ctx.files.use(block.path, 'image'), widthMm: block.widthMm, alt: block.alt.trim() || null };
@@ -257,20 +277,6 @@ function blocks(list: readonly Block[], ctx: Ctx, p: Palette): BlockData[] {
   });
 }
 
-/** Type sizes follow the card, as in the pdfmake writer: A5 halves get larger type than A6 quarters. */
-function baseScale(layout: CardLayout): number {
-  switch (layout.kind) {
-    case 'a4-four':
-      return 1;
-    case 'a4-two':
-      return 1.15;
-    case 'a6-single':
-      return 1.05;
-    default:
-      return assertNever(layout, 'card layout');
-  }
-}
-
 /** On single-card pages colour runs past the trim edge into the bleed. */
 function bleedOut(r: Rect, bleed: number, edges: { top?: boolean; bottom?: boolean }): Rect {
   if (bleed <= 0) return r;
@@ -290,9 +296,9 @@ function slugBox(geo: ReturnType<typeof sheetGeometry>): Rect | null {
 function deck(layout: CardLayout, cards: readonly Card[], index: number, doc: Document, ctx: Ctx, p: Palette): DeckData {
   const geo = sheetGeometry(layout);
   const per = cardsPerSheet(layout);
-  const base = baseScale(layout);
-  const pad = CARD_PAD_MM * base;
-  const band = CARD_BAND_MM * base;
+  const base = cardTypeFactor(layout);
+  const pad = SIZE_MM.cardPad * base;
+  const band = SIZE_MM.cardBand * base;
   const backBand = band * BACK_BAND_FRACTION;
 
   const visibleSlug = slugBox(geo);
@@ -373,14 +379,23 @@ function pageLabel(pattern: string): NonNullable<FlowData['footer']>['label'] {
     .map((part) => (part === '{page}' ? { kind: 'page' } : part === '{pages}' ? { kind: 'pages' } : { kind: 'text', text: part }));
 }
 
-export function prepare(doc: Document): Prepared {
+/** "nl-NL" → language "nl", region "NL"; Typst takes them apart and writes /Lang from both. */
+export function splitLanguage(tag: string): { lang: string; region: string | null } {
+  const [lang, ...rest] = tag.split(/[-_]/);
+  const region = rest.find((part) => /^[A-Za-z]{2}$/.test(part));
+  return { lang: lang.toLowerCase(), region: region ? region.toUpperCase() : null };
+}
+
+export async function prepare(doc: Document): Promise<Prepared> {
   const p = palette(doc.theme);
   const files = new Files(doc.allowedFiles);
   const outline = new Outline();
-  const ctx: Ctx = { outline, files, depth: 0, bookmarks: true, flow: true };
+  const qr = new Map<string, QrMatrix>();
+  for (const data of new Set(qrData(doc.blocks))) qr.set(data, await qrMatrix(data));
+  const ctx: Ctx = { outline, files, qr, depth: 0, bookmarks: true, flow: true };
 
-  const [w, h] = PAGE_MM[doc.page.size];
-  const [width, height] = doc.page.orientation === 'landscape' ? [h, w] : [w, h];
+  const paper = PAGE_MM[doc.page.size];
+  const [width, height] = doc.page.orientation === 'landscape' ? [paper.height, paper.width] : [paper.width, paper.height];
   const [top, right, bottom, left] = doc.page.marginsMm;
   const topPt = mmToPt(top);
   const headerTopPt = Math.max(14, topPt / 2 - 4);
@@ -438,11 +453,14 @@ export function prepare(doc: Document): Prepared {
         author: doc.meta.author,
         subject: doc.meta.subject ?? null,
         keywords: doc.meta.keywords ?? [],
-        lang: doc.meta.language,
+        ...splitLanguage(doc.meta.language),
         date: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() },
       },
       palette: p,
-      size: SIZE,
+      type: TYPE,
+      cardType: CARD_TYPE,
+      space: SPACE,
+      sizeMm: SIZE_MM,
       lineHeight: LINE_HEIGHT,
       totalCardPages: cardPages,
       runs: out,

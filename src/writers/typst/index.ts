@@ -36,8 +36,8 @@ export interface TypstRender {
 
 /**
  * Render `doc` as a PDF with Typst. Deterministic: the same Document gives the same bytes.
- * Throws UserError when an image is not in `doc.allowedFiles` or a card's text does not fit even
- * at the smallest allowed type size (the same errors as the pdfmake writer), and
+ * Throws UserError when a card's text does not fit even at the smallest allowed type size (the
+ * pdfmake writer's error), InternalError for a file not in `doc.allowedFiles`, and
  * TypstUnavailableError when the native compiler cannot load on this platform.
  */
 export async function writeTypstPdf(doc: Document): Promise<Uint8Array> {
@@ -46,7 +46,7 @@ export async function writeTypstPdf(doc: Document): Promise<Uint8Array> {
 
 /** `writeTypstPdf`, telling also how it laid the document out. */
 export async function renderTypst(doc: Document): Promise<TypstRender> {
-  const { data, files, bleedPages } = prepare(doc);
+  const { data, files, bleedPages } = await prepare(doc);
   const out = compile(
     {
       source: TEMPLATE,
@@ -61,10 +61,9 @@ export async function renderTypst(doc: Document): Promise<TypstRender> {
   const overflow = (out.results.get(OVERFLOW_LABEL) ?? []) as Overflow[];
   if (overflow.length > 0) {
     const o = overflow[0];
-    // Word for word the pdfmake writer's message, so callers and users see one error whatever the engine.
-    throw new UserError(
-      `The ${o.face} of card "${o.title}" has too much text: it is ${Math.ceil(o.excessMm)} mm too long even with smaller type. Shorten the text on that card.`,
-    );
+    // The pdfmake writer's catalogue message, so users see one error whatever the engine.
+    const face = { key: o.face === 'front' ? 'card_face_front' : 'card_face_back' } as const;
+    throw new UserError({ key: 'card_too_long', params: { title: o.title, face, mm: Math.ceil(o.excessMm) } });
   }
   const pdf = out.pdf!;
   assertOwnFonts(pdf);

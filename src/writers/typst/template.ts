@@ -16,7 +16,11 @@ export const TEMPLATE = String.raw`
 #let data = json(bytes(sys.inputs.at("welkome-wijk")))
 #let F = data.font
 #let P = data.palette
-#let S = data.size
+// Design tokens shared with the other writers (src/document/theme.ts): sizes in pt, paper in mm.
+#let S = data.type
+#let CT = data.cardType
+#let SP = data.space
+#let MM = data.sizeMm
 #let accent = rgb(P.accent)
 #let accent-text = rgb(P.accentText)
 #let accent-tint = rgb(P.accentTint)
@@ -45,7 +49,9 @@ export const TEMPLATE = String.raw`
 // ragged-right text, Typst's default greedy line breaking hyphenates wherever a word would not
 // fit, so lines are broken "optimized" (balanced) with hyphens made dearer: they appear where
 // they save a very short line, mostly in Dutch compounds in narrow columns.
-#set text(font: F.family, fallback: false, weight: F.regular, lang: meta.lang, size: S.body * 1pt, fill: ink,
+#let lang-args = if meta.region != none { (lang: meta.lang, region: meta.region) } else { (lang: meta.lang) }
+#set text(..lang-args)
+#set text(font: F.family, fallback: false, weight: F.regular, size: S.body * 1pt, fill: ink,
   top-edge: F.ascender * 1em, bottom-edge: -F.descender * 1em, hyphenate: true, costs: (hyphenation: 300%))
 #set par(leading: leading(data.lineHeight), spacing: 0pt, justify: false, linebreaks: "optimized")
 
@@ -77,10 +83,12 @@ export const TEMPLATE = String.raw`
 // ---------------------------------------------------------------- blocks
 
 #let heading-styles = (
-  "1": (size: S.h1, lh: 1.1, fill: ink, top: 22pt, bottom: 16pt),
-  "2": (size: S.h2, lh: 1.15, fill: accent-text, top: 16pt, bottom: 6pt),
-  "3": (size: S.h3, lh: 1.2, fill: ink, top: 12pt, bottom: 4pt),
+  "1": (size: S.h1, lh: 1.1, fill: ink),
+  "2": (size: S.h2, lh: 1.15, fill: accent-text),
+  "3": (size: S.h3, lh: 1.2, fill: ink),
 )
+#let heading-styles = heading-styles.pairs().map(((level, st)) =>
+  (level, st + (top: SP.headingBefore.at(level) * 1pt, bottom: SP.headingAfter.at(level) * 1pt))).to-dict()
 
 // pdfmake puts a line's extra height (line height above 1) below the line, so every text block
 // ends with that much air; Typst ends a block at the last line. Adding it keeps the two engines'
@@ -96,7 +104,7 @@ export const TEMPLATE = String.raw`
 // Space above and below a block, added to its neighbour's (as pdfmake does) rather than collapsed
 // (as Typst does), so the page has the same rhythm in both engines.
 #let spacing(b, s) = {
-  let gap = 8pt * s
+  let gap = SP.paragraph * 1pt * s
   if b.kind == "heading" {
     let st = heading-styles.at(str(b.level))
     (st.top * s, st.bottom * s + slack(st.size * s * 1pt, st.lh))
@@ -124,7 +132,7 @@ export const TEMPLATE = String.raw`
     it.body
     if b.level == 1 {
       // A short accent rule marks the title without colouring the whole heading.
-      block(above: 7pt * s + slack(st.size * s * 1pt, st.lh), below: 0pt, line(length: 22mm, stroke: 2.5pt + accent))
+      block(above: 7pt * s + slack(st.size * s * 1pt, st.lh), below: 0pt, line(length: MM.titleRule * 1mm, stroke: 2.5pt + accent))
     }
   })
   heading(level: b.tag, outlined: b.bookmark, bookmarked: b.bookmark, b.text)
@@ -137,7 +145,7 @@ export const TEMPLATE = String.raw`
 #let after-label(s) = 2pt * s + slack(S.body * s * 1pt, data.lineHeight)
 
 #let render-blocks(bs, s) = {
-  let gap = 8pt * s
+  let gap = SP.paragraph * 1pt * s
   let body-lead = slack(S.body * s * 1pt, data.lineHeight)
   let prev = 0pt
   for b in bs {
@@ -157,7 +165,7 @@ export const TEMPLATE = String.raw`
       block(above: above, below: 0pt, width: 100%, {
         set text(size: S.body * s * 1pt)
         let between = 2.5pt * s + body-lead
-        set list(marker: text(fill: accent, weight: F.bold, "•"), indent: 0pt, body-indent: 7pt * s, spacing: between)
+        set list(marker: text(fill: accent-text, weight: F.bold, "•"), indent: 0pt, body-indent: 7pt * s, spacing: between)
         set enum(numbering: n => text(fill: accent-text, weight: F.bold, str(n) + "."), indent: 0pt,
           body-indent: 6pt * s, spacing: between)
         let items = b.items.map(it => par(inl(it)))
@@ -165,7 +173,7 @@ export const TEMPLATE = String.raw`
       })
     } else if b.kind == "table" {
       let last = b.rows.len()
-      let size = S.body * 0.95 * s * 1pt
+      let size = S.table * s * 1pt
       let aligns = b.columns.map(c => if c.align == "right" { right } else if c.align == "center" { center } else { left })
       block(above: above, below: 0pt, width: 100%, {
         set text(size: size)
@@ -176,7 +184,7 @@ export const TEMPLATE = String.raw`
         table(
           columns: b.columns.map(c => c.width * 1fr),
           align: (x, y) => aligns.at(x) + top,
-          inset: (x: 6pt, top: 4.5pt * s, bottom: 4.5pt * s + slack(size, 1.2)),
+          inset: (x: SP.cellX * 1pt, top: SP.cellY * 1pt * s, bottom: SP.cellY * 1pt * s + slack(size, 1.2)),
           fill: (x, y) => if y == 0 { neutral-tint } else { none },
           stroke: (x, y) => (
             top: if y == 1 { 0.9pt + muted } else if y > 1 { 0.5pt + rule } else { none },
@@ -203,7 +211,7 @@ export const TEMPLATE = String.raw`
         if b.caption != none {
           // At least two modules of white between code and caption helps scanners find the edge.
           block(above: calc.max(5pt * s, 2 * size / b.modules), below: 0pt,
-            par(text(size: 9pt * s, weight: F.bold, fill: accent-text, b.caption)))
+            par(text(size: S.label * 1pt * s, weight: F.bold, fill: accent-text, b.caption)))
         }
       }))
     } else if b.kind == "image" {
@@ -213,7 +221,7 @@ export const TEMPLATE = String.raw`
         if b.alt == none { pdf.artifact(picture) } else { picture }
       }))
     } else if b.kind == "callout" {
-      let pad = 11pt * s
+      let pad = SP.callout * 1pt * s
       block(above: above, below: 0pt, breakable: false, width: 100%, inset: (x: pad, y: pad * 0.85),
         fill: if b.tone == "accent" { accent-tint } else { neutral-tint }, {
         if b.title != none {
@@ -227,7 +235,7 @@ export const TEMPLATE = String.raw`
         grid(columns: b.columns.map(c => c.width * 1fr), column-gutter: 14pt * s,
           ..b.columns.map(c => render-blocks(c.blocks, s))))
     } else if b.kind == "writeLines" {
-      let g = 8.5mm * s
+      let g = MM.writeLine * 1mm * s
       block(above: above, below: 0pt, breakable: false, width: 100%, {
         label-line(b.label, s)
         block(above: after-label(s), below: 0pt, width: 100%, height: g * b.lines,
@@ -241,13 +249,13 @@ export const TEMPLATE = String.raw`
           // A strong gap: block spacing at the top of layout()'s own container would be dropped.
           v(after-label(s) + 3pt * s)
           layout(room => {
-            let cg = 2.5mm * s
+            let cg = MM.scoreGap * 1mm * s
             // Shrink the boxes rather than wrap: a grade scale only reads as one row.
-            let bx = calc.min(8mm * s, (room.width - cg * (count - 1)) / count)
+            let bx = calc.min(MM.scoreBox * 1mm * s, (room.width - cg * (count - 1)) / count)
             block(above: 0pt, below: 0pt, grid(columns: (bx,) * count, column-gutter: cg,
               ..range(count).map(i => {
-                align(center, text(size: 8.5pt * s, fill: muted, str(b.from + i)))
-                v(2pt + slack(8.5pt * s, data.lineHeight), weak: false)
+                align(center, text(size: S.label * 1pt * s, fill: muted, str(b.from + i)))
+                v(2pt + slack(S.label * 1pt * s, data.lineHeight), weak: false)
                 rect(width: bx, height: bx, radius: 2pt, stroke: 0.8pt + muted)
               })))
           })
@@ -308,32 +316,32 @@ export const TEMPLATE = String.raw`
 #let box-at(r, body) = place(top + left, dx: r.x * 1mm, dy: r.y * 1mm, body)
 #let fill-rect(r, colour) = box-at(r, rect(width: r.w * 1mm, height: r.h * 1mm, fill: colour, stroke: none))
 
-// Card body text is 10pt rather than the page's 10.5pt: an A6 card holds a few short lines.
-#let card-body-scale(s) = s * 10 / S.body
+// The card's body size rather than the page's: an A6 card holds a few short lines.
+#let card-body-scale(s) = s * CT.body / S.body
 
 #let front-content(card, s) = {
   let after = 0pt
   if card.kicker != none {
     block(above: 0pt, below: 0pt,
-      par(text(size: 7.5pt * s, weight: F.bold, tracking: 1.1pt * s, fill: accent-text, hyphenate: false, card.kicker)))
-    after = 3pt * s + slack(7.5pt * s, data.lineHeight)
+      par(text(size: CT.kicker * 1pt * s, weight: F.bold, tracking: 1.1pt * s, fill: accent-text, hyphenate: false, card.kicker)))
+    after = 3pt * s + slack(CT.kicker * 1pt * s, data.lineHeight)
   }
   {
     show heading: it => block(above: after, below: 0pt, breakable: false, width: 100%, {
-      set text(size: 25pt * s, weight: F.bold, fill: ink, hyphenate: false)
+      set text(size: CT.title * 1pt * s, weight: F.bold, fill: ink, hyphenate: false)
       set par(leading: leading(1.05))
       it.body
     })
     heading(level: card.title.tag, outlined: true, bookmarked: true, card.title.text)
   }
-  after = slack(25pt * s, 1.05)
+  after = slack(CT.title * 1pt * s, 1.05)
   if card.subtitle != none {
     block(above: after + 4pt * s, below: 0pt, {
-      set text(size: 10pt * s, fill: soft)
+      set text(size: CT.subtitle * 1pt * s, fill: soft)
       set par(leading: leading(1.25))
       par(inl(card.subtitle))
     })
-    after = slack(10pt * s, 1.25)
+    after = slack(CT.subtitle * 1pt * s, 1.25)
   }
   if card.blocks.len() > 0 {
     block(above: after + 9pt * s, below: 9pt * s, line(length: 10mm * s, stroke: 1.2pt + accent))
