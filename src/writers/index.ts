@@ -36,6 +36,16 @@ export const WRITERS = {
     summary: 'PDF with pdfmake (pure JavaScript)',
     load: async () => (await import('./pdf/index.js')).writePdf,
   }),
+  // Registered after pdfmake, so it is not yet the default for `pdf`. Where its native package
+  // cannot load, rendering throws TypstUnavailableError: fall back to pdfmake then.
+  typst: writer({
+    id: 'typst',
+    format: 'pdf',
+    extension: 'pdf',
+    input: 'document',
+    summary: 'tagged PDF (PDF/UA-1) with Typst (native, prebuilt for Linux, macOS and Windows)',
+    load: async () => (await import('./typst/index.js')).writeTypstPdf,
+  }),
   docx: writer({
     id: 'docx',
     format: 'docx',
@@ -73,3 +83,5 @@ export function writerFor(format: string, preferred: readonly string[] = []): Wr
 export async function writeDocument(doc: Document, format: string): Promise<Uint8Array> {
   return (await writerFor(format).load())(doc);
 }
+
+export { TypstUnavailableError } from './typst/compiler.js';

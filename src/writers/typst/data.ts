@@ -1,0 +1,471 @@
+// Turns a Document into the plain data the Typst template lays out: user text stays data, never markup.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cardsPerSheet, sheetGeometry, type Rect } from '../../document/imposition.js';
+import type { Block, Card, CardLayout, Document, Inline } from '../../document/model.js';
+import { CARD_TYPE, cardTypeFactor, LINE_HEIGHT, mmToPt, PAGE_MM, palette, SIZE_MM, SPACE, TYPE, type Palette } from '../../document/theme.js';
+import { assertNever, InternalError } from '../../errors.js';
+import { qrMatrix, type QrMatrix } from '../qr.js';
+import { TYPEFACE } from './fonts.js';
+
+/**
+ * A deck's type may shrink in these steps, down to the pdfmake writer's floor of 0.8: smaller than
+ * ~8pt body text is not readable on a handout card. Finer steps than pdfmake's 0.08 because the
+ * whole deck shrinks together, so it should shrink no more than it must.
+ */
+export const CARD_SCALES: readonly number[] = Array.from({ length: 11 }, (_, i) => Math.round((1 - i * 0.02) * 100) / 100);
+
+/** A card back's band is lower than the front's, as in the pdfmake writer. */
+const BACK_BAND_FRACTION = 0.6;
+
+type InlineData = { kind: 'text'; text: string; bold: boolean; italic: boolean; tone: string | null } | { kind: 'link'; text: string; url: string } | { kind: 'lineBreak' };
+
+/** Heading tags must start at H1 and never skip a level (PDF/UA); `tag` is the level in the structure, `level` the look. */
+type HeadingData = { kind: 'heading'; level: 1 | 2 | 3; tag: number; bookmark: boolean; sticky: boolean; text: string };
+
+export type BlockData =
+  | HeadingData
+  | { kind: 'paragraph'; style: 'normal' | 'lead' | 'small'; content: InlineData[] }
+  | { kind: 'list'; ordered: boolean; items: InlineData[][] }
+  | { kind: 'table'; columns: { width: number; align: 'left' | 'right' | 'center' }[]; header: InlineData[][]; rows: InlineData[][][] }
+  | { kind: 'facts'; items: { label: string; value: InlineData[] }[] }
+  | { kind: 'qr'; svg: string; modules: number; sizeMm: number; alt: string; caption: string | null }
+  | { kind: 'image'; file: string; widthMm: number; alt: string | null }
+  | { kind: 'callout'; tone: 'accent' | 'neutral'; title: string | null; blocks: BlockData[] }
+  | { kind: 'columns'; columns: { width: number; blocks: BlockData[] }[] }
+  | { kind: 'writeLines'; label: string; lines: number }
+  | { kind: 'scoreBoxes'; label: string; from: number; to: number }
+  | { kind: 'spacer'; heightMm: number }
+  | { kind: 'pageBreak' };
+
+export interface CardData {
+  kicker: string | null;
+  title: HeadingData;
+  subtitle: InlineData[] | null;
+  blocks: BlockData[];
+  back: BlockData[];
+}
+
+interface FaceSlot {
+  card: number;
+  /** Where the face's content goes, and the coloured areas around it (mm, sheet origin top-left). */
+  content: Rect;
+  band: Rect;
+  tint: Rect | null;
+  /** A back that repeats the deck's first back word for word is decoration, not new content. */
+  artifact: boolean;
+}
+
+export interface DeckData {
+  kind: 'deck';
+  index: number;
+  width: number;
+  height: number;
+  /** Type size factor of the layout (A5 halves get larger type than A6 quarters). */
+  base: number;
+  scales: readonly number[];
+  /** The deck's title on the sheet: visible in the margin of A4 sheets; the first heading of a deck-only document. */
+  slug: { text: string; tag: number | null; box: Rect; visible: boolean } | null;
+  sheets: { front: FaceSlot[]; back: FaceSlot[]; marks: { x1: number; y1: number; x2: number; y2: number }[] }[];
+  cards: CardData[];
+}
+
+export interface FlowData {
+  kind: 'flow';
+  width: number;
+  height: number;
+  margins: { top: number; right: number; bottom: number; left: number };
+  header: string | null;
+  logo: { file: string; heightPt: number; alt: string } | null;
+  footer: { text: string; label: ({ kind: 'text'; text: string } | { kind: 'page' } | { kind: 'pages' })[] | null } | null;
+  /** Running header and footer positions (pt from the top of the page, from the top of the bottom margin). */
+  headerTopPt: number;
+  footerTopPt: number;
+  /** Card pages before this run, left out of "page X of Y" like the pdfmake writer does. */
+  cardPagesBefore: number;
+  blocks: BlockData[];
+}
+
+export interface RenderData {
+  font: { family: string; regular: number; bold: number; ascender: number; descender: number; lineBox: number };
+  meta: {
+    title: string;
+    author: string;
+    subject: string | null;
+    keywords: string[];
+    /** The BCP 47 tag split as Typst wants it: language ("nl") and region ("NL") or none. */
+    lang: string;
+    region: string | null;
+    date: { year: number; month: number; day: number; hour: number; minute: number; second: number };
+  };
+  palette: Palette;
+  /** The shared design tokens (src/document/theme.ts): sizes in pt, lengths on paper in mm. */
+  type: typeof TYPE;
+  cardType: typeof CARD_TYPE;
+  space: typeof SPACE;
+  sizeMm: typeof SIZE_MM;
+  lineHeight: number;
+  totalCardPages: number;
+  runs: (FlowData | DeckData)[];
+}
+
+export interface Prepared {
+  data: RenderData;
+  /** Files to map for the compiler: virtual path → bytes. */
+  files: Map<string, Buffer>;
+  /** Sheet sizes (pt) that carry bleed, and the bleed, for the TrimBox/BleedBox pass. */
+  bleedPages: { width: number; height: number; bleed: number }[];
+}
+
+/** Gives headings their structure level in reading order: the first is H1, none skips a level. */
+class Outline {
+  private prev = 0;
+  tag(wanted: number): number {
+    const tag = Math.max(1, Math.min(wanted, this.prev + 1));
+    this.prev = tag;
+    return tag;
+  }
+  get started(): boolean {
+    return this.prev > 0;
+  }
+}
+
+/** Which files the document may read, and their virtual names inside the compiler. */
+class Files {
+  readonly map = new Map<string, Buffer>();
+  private readonly names = new Map<string, string>();
+  private readonly allowed: Set<string>;
+  constructor(allowedFiles: readonly string[]) {
+    this.allowed = new Set(allowedFiles.map((f) => path.resolve(f)));
+  }
+  use(file: string, what: 'image' | 'logo'): string {
+    const abs = path.resolve(file);
+    // Materials list every file they use in allowedFiles (checked when the project is resolved), so
+    // reaching this is our bug, as in the pdfmake writer.
+    if (!this.allowed.has(abs)) throw new InternalError(`The ${what} "${file}" is not one of the files this document may read (allowedFiles).`);
+    let name = this.names.get(abs);
+    if (!name) {
+      // Only the index and a safe extension reach the compiler, never the user's path.
+      const ext = /\.jpe?g$/i.test(abs) ? '.jpg' : '.png';
+      name = `/files/${this.names.size}${ext}`;
+      this.names.set(abs, name);
+      this.map.set(name, readFileSync(abs));
+    }
+    return name;
+  }
+}
+
+interface Ctx {
+  outline: Outline;
+  files: Files;
+  /** Every QR code of the document, encoded beforehand (the shared encoder loads asynchronously). */
+  qr: ReadonlyMap<string, QrMatrix>;
+  /** Added to model heading levels: card content sits one level below the card's title. */
+  depth: number;
+  /** Whether headings here start PDF bookmarks (not the repeated headings inside cards). */
+  bookmarks: boolean;
+  /** In the page flow (where headings stay with what follows), not inside a box. */
+  flow: boolean;
+}
+
+function inlines(content: readonly Inline[]): InlineData[] {
+  return content.map((inline): InlineData => {
+    switch (inline.kind) {
+      case 'text':
+        return { kind: 'text', text: inline.text, bold: inline.bold === true, italic: inline.italic === true, tone: inline.tone ?? null };
+      case 'link':
+        return { kind: 'link', text: inline.text, url: inline.url };
+      case 'lineBreak':
+        return { kind: 'lineBreak' };
+      default:
+        return assertNever(inline, 'inline kind');
+    }
+  });
+}
+
+/** The QR code as an SVG of its dark modules, one path of horizontal runs: vector, exact size, with alt text as an image. */
+export function qrSvg(matrix: QrMatrix, colour: string): string {
+  let d = '';
+  matrix.dark.forEach((row, y) => {
+    for (let x = 0; x < row.length; ) {
+      if (!row[x]) {
+        x++;
+        continue;
+      }
+      let run = 1;
+      while (x + run < row.length && row[x + run]) run++;
+      d += `M${x} ${y}h${run}v1h-${run}z`;
+      x += run;
+    }
+  });
+  const n = matrix.size;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n} ${n}" width="${n}" height="${n}"><path fill="${colour}" d="${d}"/></svg>`;
+}
+
+/** Every QR code's data in a list of blocks, also inside callouts, columns and cards. */
+function qrData(list: readonly Block[]): string[] {
+  return list.flatMap((b): string[] => {
+    switch (b.kind) {
+      case 'qr':
+        return [b.data];
+      case 'callout':
+        return qrData(b.blocks);
+      case 'columns':
+        return b.columns.flatMap((c) => qrData(c.blocks));
+      case 'cards':
+        return b.cards.flatMap((card) => [...qrData(card.blocks), ...qrData(card.back)]);
+      default:
+        return [];
+    }
+  });
+}
+
+function heading(level: 1 | 2 | 3, text: string, ctx: Ctx): HeadingData {
+  return { kind: 'heading', level, tag: ctx.outline.tag(level + ctx.depth), bookmark: ctx.bookmarks, sticky: ctx.flow, text };
+}
+
+function blocks(list: readonly Block[], ctx: Ctx, p: Palette): BlockData[] {
+  return list.map((block): BlockData => {
+    switch (block.kind) {
+      case 'heading':
+        return heading(block.level, block.text, ctx);
+      case 'paragraph':
+        return { kind: 'paragraph', style: block.style ?? 'normal', content: inlines(block.content) };
+      case 'list':
+        return { kind: 'list', ordered: block.ordered, items: block.items.map(inlines) };
+      case 'table':
+        return {
+          kind: 'table',
+          // Weights as pdfmake reads them; a zero or negative weight would make Typst reject the column.
+          columns: block.columns.map((c) => ({ width: c.width > 0 ? c.width : 1, align: c.align ?? 'left' })),
+          header: block.header.map(inlines),
+          rows: block.rows.map((r) => r.map(inlines)),
+        };
+      case 'facts':
+        return { kind: 'facts', items: block.items.map((f) => ({ label: f.label, value: inlines(f.value) })) };
+      case 'qr': {
+        const matrix = ctx.qr.get(block.data);
+        if (!matrix) throw new InternalError('A QR code reached the Typst writer without being encoded first.');
+        return { kind: 'qr', svg: qrSvg(matrix, p.text), modules: matrix.size, sizeMm: block.sizeMm, alt: block.alt.trim() || block.data, caption: block.caption ?? null };
+      }
+      case 'image':
+        return { kind: 'image', file: ctx.files.use(block.path, 'image'), widthMm: block.widthMm, alt: block.alt.trim() || null };
+      case 'callout':
+        return { kind: 'callout', tone: block.tone, title: block.title ?? null, blocks: blocks(block.blocks, { ...ctx, flow: false }, p) };
+      case 'columns': {
+        const positive = block.columns.filter((c) => c.width > 0);
+        const share = positive.length ? positive.reduce((a, c) => a + c.width, 0) / positive.length : 1;
+        return {
+          kind: 'columns',
+          columns: block.columns.map((c) => ({ width: c.width > 0 ? c.width : share, blocks: blocks(c.blocks, { ...ctx, flow: false }, p) })),
+        };
+      }
+      case 'writeLines':
+        return { kind: 'writeLines', label: block.label, lines: Math.max(0, Math.floor(block.lines)) };
+      case 'scoreBoxes':
+        return { kind: 'scoreBoxes', label: block.label, from: block.from, to: block.to };
+      case 'spacer':
+        return { kind: 'spacer', heightMm: block.heightMm };
+      case 'pageBreak':
+        if (!ctx.flow) throw new InternalError('A page break cannot appear inside a callout or card.');
+        return { kind: 'pageBreak' };
+      case 'cards':
+        throw new InternalError(ctx.flow ? 'Cards block reached the flow renderer.' : 'Cards cannot be nested inside a callout or card.');
+      default:
+        return assertNever(block, 'block kind');
+    }
+  });
+}
+
+/** On single-card pages colour runs past the trim edge into the bleed. */
+function bleedOut(r: Rect, bleed: number, edges: { top?: boolean; bottom?: boolean }): Rect {
+  if (bleed <= 0) return r;
+  const top = edges.top ? bleed : 0;
+  const bottom = edges.bottom ? bleed : 0;
+  return { x: r.x - bleed, y: r.y - top, w: r.w + 2 * bleed, h: r.h + top + bottom };
+}
+
+/** Where the deck's title can stand on an A4 sheet: in the top margin, between the first two cut marks. */
+function slugBox(geo: ReturnType<typeof sheetGeometry>): Rect | null {
+  const xs = [...new Set(geo.cutMarks.filter((m) => m.x1 === m.x2).map((m) => m.x1))].sort((a, b) => a - b);
+  const top = Math.min(...geo.slots.map((s) => s.y));
+  if (xs.length < 2 || top < 8) return null;
+  return { x: xs[0] + 4, y: top - 7.5, w: xs[1] - xs[0] - 8, h: 4 };
+}
+
+function deck(layout: CardLayout, cards: readonly Card[], index: number, doc: Document, ctx: Ctx, p: Palette): DeckData {
+  const geo = sheetGeometry(layout);
+  const per = cardsPerSheet(layout);
+  const base = cardTypeFactor(layout);
+  const pad = SIZE_MM.cardPad * base;
+  const band = SIZE_MM.cardBand * base;
+  const backBand = band * BACK_BAND_FRACTION;
+
+  const visibleSlug = slugBox(geo);
+  // A document of cards alone has no heading of its own: the deck's title becomes its H1.
+  const slugTag = ctx.outline.started ? null : ctx.outline.tag(1);
+  const slug =
+    visibleSlug || slugTag !== null
+      ? { text: doc.meta.title, tag: slugTag, box: visibleSlug ?? { x: geo.slots[0].x + pad, y: geo.slots[0].y + pad, w: 0, h: 0 }, visible: visibleSlug !== null }
+      : null;
+
+  const cardCtx: Ctx = { ...ctx, depth: 1, bookmarks: false, flow: false };
+  const data: CardData[] = [];
+  const sheets: DeckData['sheets'] = [];
+  let firstBack: string | undefined;
+  for (let first = 0; first < cards.length; first += per) {
+    const sheet = cards.slice(first, first + per);
+    const front: FaceSlot[] = [];
+    const back: FaceSlot[] = [];
+    // Structure levels are given in the order the template writes faces: all fronts of a sheet, then its backs.
+    sheet.forEach((card, i) => {
+      const slot = geo.slots[i];
+      data.push({
+        kicker: card.kicker ? card.kicker.toLocaleUpperCase(doc.meta.language) : null,
+        title: { kind: 'heading', level: 1, tag: ctx.outline.tag(2), bookmark: true, sticky: false, text: card.title },
+        subtitle: card.subtitle?.length ? inlines(card.subtitle) : null,
+        blocks: blocks(card.blocks, cardCtx, p),
+        back: [],
+      });
+      front.push({
+        card: first + i,
+        content: { x: slot.x + pad, y: slot.y + band + pad, w: slot.w - 2 * pad, h: slot.h - band - 2 * pad },
+        band: bleedOut({ ...slot, h: band }, geo.bleed, { top: true }),
+        tint: null,
+        artifact: false,
+      });
+    });
+    sheet.forEach((card, i) => {
+      const slot = geo.backSlots[i];
+      const key = JSON.stringify(card.back);
+      const artifact = firstBack === key;
+      firstBack ??= key;
+      // A repeated back is not read out again, so its headings take no place in the outline.
+      data[first + i].back = blocks(card.back, artifact ? { ...cardCtx, outline: new Outline() } : cardCtx, p);
+      back.push({
+        card: first + i,
+        content: { x: slot.x + pad, y: slot.y + pad, w: slot.w - 2 * pad, h: slot.h - backBand - 2 * pad },
+        band: bleedOut({ ...slot, y: slot.y + slot.h - backBand, h: backBand }, geo.bleed, { bottom: true }),
+        tint: bleedOut(slot, geo.bleed, { top: true, bottom: true }),
+        artifact,
+      });
+    });
+    sheets.push({ front, back, marks: geo.cutMarks });
+  }
+  return { kind: 'deck', index, width: geo.width, height: geo.height, base, scales: CARD_SCALES, slug, sheets, cards: data };
+}
+
+/** Card decks change the page size, so the document is cut into runs at every deck. */
+type Run = { kind: 'flow'; blocks: Block[] } | { kind: 'deck'; block: Extract<Block, { kind: 'cards' }> };
+
+function runs(list: readonly Block[]): Run[] {
+  const out: Run[] = [];
+  for (const block of list) {
+    if (block.kind === 'cards') {
+      if (block.cards.length) out.push({ kind: 'deck', block });
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (last?.kind === 'flow') last.blocks.push(block);
+    else out.push({ kind: 'flow', blocks: [block] });
+  }
+  return out;
+}
+
+function pageLabel(pattern: string): NonNullable<FlowData['footer']>['label'] {
+  return pattern
+    .split(/(\{pages?\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{page}' ? { kind: 'page' } : part === '{pages}' ? { kind: 'pages' } : { kind: 'text', text: part }));
+}
+
+/** "nl-NL" → language "nl", region "NL"; Typst takes them apart and writes /Lang from both. */
+export function splitLanguage(tag: string): { lang: string; region: string | null } {
+  const [lang, ...rest] = tag.split(/[-_]/);
+  const region = rest.find((part) => /^[A-Za-z]{2}$/.test(part));
+  return { lang: lang.toLowerCase(), region: region ? region.toUpperCase() : null };
+}
+
+export async function prepare(doc: Document): Promise<Prepared> {
+  const p = palette(doc.theme);
+  const files = new Files(doc.allowedFiles);
+  const outline = new Outline();
+  const qr = new Map<string, QrMatrix>();
+  for (const data of new Set(qrData(doc.blocks))) qr.set(data, await qrMatrix(data));
+  const ctx: Ctx = { outline, files, qr, depth: 0, bookmarks: true, flow: true };
+
+  const paper = PAGE_MM[doc.page.size];
+  const [width, height] = doc.page.orientation === 'landscape' ? [paper.height, paper.width] : [paper.width, paper.height];
+  const [top, right, bottom, left] = doc.page.marginsMm;
+  const topPt = mmToPt(top);
+  const headerTopPt = Math.max(14, topPt / 2 - 4);
+  const logo = doc.page.logo
+    ? {
+        file: files.use(doc.page.logo.path, 'logo'),
+        // As in the pdfmake writer: centred on the header line, never reaching into the text area.
+        heightPt: Math.min(mmToPt(doc.page.logo.heightMm), topPt - headerTopPt / 2 - 4),
+        alt: doc.page.logo.alt,
+      }
+    : null;
+  const footer = doc.page.footer ? { text: doc.page.footer.text, label: doc.page.footer.pageLabel ? pageLabel(doc.page.footer.pageLabel) : null } : null;
+
+  const out: (FlowData | DeckData)[] = [];
+  const bleedPages: Prepared['bleedPages'] = [];
+  let cardPages = 0;
+  let decks = 0;
+  for (const run of runs(doc.blocks)) {
+    if (run.kind === 'flow') {
+      out.push({
+        kind: 'flow',
+        width,
+        height,
+        margins: { top, right, bottom, left },
+        header: doc.page.header ?? null,
+        logo,
+        footer,
+        headerTopPt,
+        footerTopPt: Math.max(8, mmToPt(bottom) / 2 - 4),
+        cardPagesBefore: cardPages,
+        blocks: blocks(run.blocks, ctx, p),
+      });
+      continue;
+    }
+    const { layout, cards } = run.block;
+    out.push(deck(layout, cards, decks++, doc, ctx, p));
+    cardPages += 2 * Math.ceil(cards.length / cardsPerSheet(layout));
+    const geo = sheetGeometry(layout);
+    if (geo.bleed > 0) bleedPages.push({ width: mmToPt(geo.width), height: mmToPt(geo.height), bleed: mmToPt(geo.bleed) });
+  }
+
+  const d = doc.meta.date;
+  return {
+    data: {
+      font: {
+        family: TYPEFACE.family,
+        regular: TYPEFACE.regular,
+        bold: TYPEFACE.bold,
+        ascender: TYPEFACE.ascender,
+        descender: TYPEFACE.descender,
+        lineBox: TYPEFACE.ascender + TYPEFACE.descender,
+      },
+      meta: {
+        title: doc.meta.title,
+        author: doc.meta.author,
+        subject: doc.meta.subject ?? null,
+        keywords: doc.meta.keywords ?? [],
+        ...splitLanguage(doc.meta.language),
+        date: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() },
+      },
+      palette: p,
+      type: TYPE,
+      cardType: CARD_TYPE,
+      space: SPACE,
+      sizeMm: SIZE_MM,
+      lineHeight: LINE_HEIGHT,
+      totalCardPages: cardPages,
+      runs: out,
+    },
+    files: files.map,
+    bleedPages,
+  };
+}

@@ -1,0 +1,454 @@
+// The Typst program that lays out every document: fixed code that reads all user text as JSON data.
+//
+// Nothing from the Document is ever spliced into this source. Strings arrive through `sys.inputs`
+// and are placed with `text(...)`, which prints a string as it is: no markup, no smart quotes, no
+// `#` code. The program imports no package and reads no file except the ones the writer maps
+// (images under /files/), so it needs neither the network nor the disk.
+
+/** The key under which the writer passes the JSON data in `sys.inputs`. */
+export const INPUT_KEY = 'welkome-wijk';
+
+/** Labels the writer queries after layout. */
+export const OVERFLOW_LABEL = '<ww-overflow>';
+export const DECK_LABEL = '<ww-deck>';
+
+export const TEMPLATE = String.raw`
+#let data = json(bytes(sys.inputs.at("welkome-wijk")))
+#let F = data.font
+#let P = data.palette
+// Design tokens shared with the other writers (src/document/theme.ts): sizes in pt, paper in mm.
+#let S = data.type
+#let CT = data.cardType
+#let SP = data.space
+#let MM = data.sizeMm
+#let accent = rgb(P.accent)
+#let accent-text = rgb(P.accentText)
+#let accent-tint = rgb(P.accentTint)
+#let ink = rgb(P.text)
+#let soft = rgb(P.soft)
+#let muted = rgb(P.muted)
+#let rule = rgb(P.rule)
+#let neutral-tint = rgb(P.neutralTint)
+
+// Line height as a multiple of the font's own line box (ascender to descender), as pdfmake measures it.
+#let leading(lh) = (lh - 1) * F.lineBox * 1em
+
+#let meta = data.meta
+#let doc-args = (
+  title: meta.title,
+  author: meta.author,
+  keywords: meta.keywords,
+  date: datetime(year: meta.date.year, month: meta.date.month, day: meta.date.day,
+    hour: meta.date.hour, minute: meta.date.minute, second: meta.date.second),
+)
+#if meta.subject != none { doc-args.insert("description", meta.subject) }
+#set document(..doc-args)
+
+// One family, no fallback: a missing glyph shows as a gap in our font rather than pulling in
+// whatever font this machine happens to have. Hyphenation follows the document's language; with
+// ragged-right text, Typst's default greedy line breaking hyphenates wherever a word would not
+// fit, so lines are broken "optimized" (balanced) with hyphens made dearer: they appear where
+// they save a very short line, mostly in Dutch compounds in narrow columns.
+#let lang-args = if meta.region != none { (lang: meta.lang, region: meta.region) } else { (lang: meta.lang) }
+#set text(..lang-args)
+#set text(font: F.family, fallback: false, weight: F.regular, size: S.body * 1pt, fill: ink,
+  top-edge: F.ascender * 1em, bottom-edge: -F.descender * 1em, hyphenate: true, costs: (hyphenation: 300%))
+#set par(leading: leading(data.lineHeight), spacing: 0pt, justify: false, linebreaks: "optimized")
+
+// ---------------------------------------------------------------- inline content
+
+#let tone-fill(tone) = if tone == "accent" { accent-text } else if tone == "muted" { muted } else { none }
+
+#let inl(runs) = {
+  for r in runs {
+    if r.kind == "text" {
+      let args = (:)
+      if r.bold { args.insert("weight", F.bold) }
+      if r.italic { args.insert("style", "italic") }
+      let fill = tone-fill(r.tone)
+      if fill != none { args.insert("fill", fill) }
+      text(..args, r.text)
+    } else if r.kind == "link" {
+      // No hyphen may be added inside an address someone has to type over.
+      link(r.url, underline(stroke: 0.5pt + accent, offset: 1.6pt,
+        text(fill: accent-text, hyphenate: false, r.text)))
+    } else if r.kind == "lineBreak" {
+      linebreak()
+    } else {
+      panic("unknown inline kind " + r.kind)
+    }
+  }
+}
+
+// ---------------------------------------------------------------- blocks
+
+#let heading-styles = (
+  "1": (size: S.h1, lh: 1.1, fill: ink),
+  "2": (size: S.h2, lh: 1.15, fill: accent-text),
+  "3": (size: S.h3, lh: 1.2, fill: ink),
+)
+#let heading-styles = heading-styles.pairs().map(((level, st)) =>
+  (level, st + (top: SP.headingBefore.at(level) * 1pt, bottom: SP.headingAfter.at(level) * 1pt))).to-dict()
+
+// pdfmake puts a line's extra height (line height above 1) below the line, so every text block
+// ends with that much air; Typst ends a block at the last line. Adding it keeps the two engines'
+// rhythm alike.
+#let slack(size, lh) = (lh - 1) * F.lineBox * size
+
+#let paragraph-styles = (
+  normal: (size: S.body * 1pt, lh: data.lineHeight, fill: ink, bottom: 1),
+  lead: (size: S.lead * 1pt, lh: 1.35, fill: soft, bottom: 1.5),
+  small: (size: S.small * 1pt, lh: data.lineHeight, fill: muted, bottom: 1),
+)
+
+// Space above and below a block, added to its neighbour's (as pdfmake does) rather than collapsed
+// (as Typst does), so the page has the same rhythm in both engines.
+#let spacing(b, s) = {
+  let gap = SP.paragraph * 1pt * s
+  if b.kind == "heading" {
+    let st = heading-styles.at(str(b.level))
+    (st.top * s, st.bottom * s + slack(st.size * s * 1pt, st.lh))
+  } else if b.kind == "paragraph" {
+    let st = paragraph-styles.at(b.style)
+    (0pt, gap * st.bottom + slack(st.size * s, st.lh))
+  } else if b.kind == "list" {
+    (0pt, gap + slack(S.body * s * 1pt, data.lineHeight))
+  } else if b.kind in ("table", "facts") {
+    (2pt * s, gap * 1.5)
+  } else if b.kind in ("qr", "image", "callout", "columns", "writeLines", "scoreBoxes") {
+    (4pt * s, gap * 1.5)
+  } else {
+    (0pt, 0pt)
+  }
+}
+
+// A heading keeps its look (model level) and its place in the structure (tag) apart: the tag
+// sequence must start at H1 and not skip levels for PDF/UA, whatever the template's levels are.
+#let heading-block(b, s, above) = {
+  let st = heading-styles.at(str(b.level))
+  show heading: it => block(above: above, below: 0pt, sticky: b.sticky, breakable: false, width: 100%, {
+    set text(size: st.size * s * 1pt, weight: F.bold, fill: st.fill, hyphenate: false)
+    set par(leading: leading(st.lh))
+    it.body
+    if b.level == 1 {
+      // A short accent rule marks the title without colouring the whole heading.
+      block(above: 7pt * s + slack(st.size * s * 1pt, st.lh), below: 0pt, line(length: MM.titleRule * 1mm, stroke: 2.5pt + accent))
+    }
+  })
+  heading(level: b.tag, outlined: b.bookmark, bookmarked: b.bookmark, b.text)
+}
+
+#let label-line(t, s) = block(above: 0pt, below: 0pt,
+  par(text(size: S.body * s * 1pt, weight: F.bold, fill: ink, t)))
+// What follows a label line: a small gap plus the line's slack (spacing is added by hand, since
+// Typst would collapse it with the next block's).
+#let after-label(s) = 2pt * s + slack(S.body * s * 1pt, data.lineHeight)
+
+#let render-blocks(bs, s) = {
+  let gap = SP.paragraph * 1pt * s
+  let body-lead = slack(S.body * s * 1pt, data.lineHeight)
+  let prev = 0pt
+  for b in bs {
+    let (space-above, space-below) = spacing(b, s)
+    let above = prev + space-above
+    prev = space-below
+    if b.kind == "heading" {
+      heading-block(b, s, above)
+    } else if b.kind == "paragraph" {
+      let st = paragraph-styles.at(b.style)
+      block(above: above, below: 0pt, width: 100%, {
+        set text(size: st.size * s, fill: st.fill)
+        set par(leading: leading(st.lh))
+        par(inl(b.content))
+      })
+    } else if b.kind == "list" {
+      block(above: above, below: 0pt, width: 100%, {
+        set text(size: S.body * s * 1pt)
+        let between = 2.5pt * s + body-lead
+        set list(marker: text(fill: accent-text, weight: F.bold, "•"), indent: 0pt, body-indent: 7pt * s, spacing: between)
+        set enum(numbering: n => text(fill: accent-text, weight: F.bold, str(n) + "."), indent: 0pt,
+          body-indent: 6pt * s, spacing: between)
+        let items = b.items.map(it => par(inl(it)))
+        if b.ordered { enum(..items) } else { list(..items) }
+      })
+    } else if b.kind == "table" {
+      let last = b.rows.len()
+      let size = S.table * s * 1pt
+      let aligns = b.columns.map(c => if c.align == "right" { right } else if c.align == "center" { center } else { left })
+      block(above: above, below: 0pt, width: 100%, {
+        set text(size: size)
+        set par(leading: leading(1.2))
+        // A row is never split over two pages; Typst keeps a header row with the first row by itself.
+        set table.cell(breakable: false)
+        let cells = if last > 0 { b.rows.map(r => r.map(c => par(inl(c)))).join() } else { () }
+        table(
+          columns: b.columns.map(c => c.width * 1fr),
+          align: (x, y) => aligns.at(x) + top,
+          inset: (x: SP.cellX * 1pt, top: SP.cellY * 1pt * s, bottom: SP.cellY * 1pt * s + slack(size, 1.2)),
+          fill: (x, y) => if y == 0 { neutral-tint } else { none },
+          stroke: (x, y) => (
+            top: if y == 1 { 0.9pt + muted } else if y > 1 { 0.5pt + rule } else { none },
+            bottom: if y == last and last > 0 { 0.9pt + muted } else { none },
+          ),
+          table.header(..b.header.map(c => par(text(weight: F.bold, fill: ink, inl(c))))),
+          ..cells,
+        )
+      })
+    } else if b.kind == "facts" {
+      // A single accent bar groups the facts as "the practical bit" without drawing a box.
+      let size = S.body * s * 1pt
+      block(above: above, below: 0pt, width: 100%, stroke: (left: 2.5pt + accent),
+        inset: (left: 10pt, top: 1pt, bottom: 1pt + slack(size, 1.25)), {
+        set text(size: size)
+        set par(leading: leading(1.25))
+        grid(columns: (auto, 1fr), column-gutter: 14pt, row-gutter: 6pt * s + slack(size, 1.25),
+          ..b.items.map(f => (par(text(weight: F.bold, fill: ink, f.label)), par(inl(f.value)))).join())
+      })
+    } else if b.kind == "qr" {
+      block(above: above, below: 0pt, breakable: false, width: 100%, layout(room => {
+        let size = calc.min(b.sizeMm * 1mm, room.width)
+        image(bytes(b.svg), format: "svg", width: size, alt: b.alt)
+        if b.caption != none {
+          // At least two modules of white between code and caption helps scanners find the edge.
+          block(above: calc.max(5pt * s, 2 * size / b.modules), below: 0pt,
+            par(text(size: S.label * 1pt * s, weight: F.bold, fill: accent-text, b.caption)))
+        }
+      }))
+    } else if b.kind == "image" {
+      block(above: above, below: 0pt, breakable: false, width: 100%, layout(room => {
+        let picture = image(b.file, width: calc.min(b.widthMm * 1mm, room.width), alt: b.alt)
+        // An image without alt text is decoration: left out of the structure instead of unlabelled.
+        if b.alt == none { pdf.artifact(picture) } else { picture }
+      }))
+    } else if b.kind == "callout" {
+      let pad = SP.callout * 1pt * s
+      block(above: above, below: 0pt, breakable: false, width: 100%, inset: (x: pad, y: pad * 0.85),
+        fill: if b.tone == "accent" { accent-tint } else { neutral-tint }, {
+        if b.title != none {
+          block(above: 0pt, below: if b.blocks.len() > 0 { 4pt * s + body-lead } else { 0pt },
+            par(text(size: S.body * s * 1pt, weight: F.bold, fill: if b.tone == "accent" { accent-text } else { ink }, b.title)))
+        }
+        render-blocks(b.blocks, s)
+      })
+    } else if b.kind == "columns" {
+      block(above: above, below: 0pt, breakable: false, width: 100%,
+        grid(columns: b.columns.map(c => c.width * 1fr), column-gutter: 14pt * s,
+          ..b.columns.map(c => render-blocks(c.blocks, s))))
+    } else if b.kind == "writeLines" {
+      let g = MM.writeLine * 1mm * s
+      block(above: above, below: 0pt, breakable: false, width: 100%, {
+        label-line(b.label, s)
+        block(above: after-label(s), below: 0pt, width: 100%, height: g * b.lines,
+          for i in range(b.lines) { place(top + left, dy: g * (i + 1), line(length: 100%, stroke: 0.6pt + rule)) })
+      })
+    } else if b.kind == "scoreBoxes" {
+      let count = calc.max(0, b.to - b.from + 1)
+      block(above: above, below: 0pt, breakable: false, width: 100%, {
+        label-line(b.label, s)
+        if count > 0 {
+          // A strong gap: block spacing at the top of layout()'s own container would be dropped.
+          v(after-label(s) + 3pt * s)
+          layout(room => {
+            let cg = MM.scoreGap * 1mm * s
+            // Shrink the boxes rather than wrap: a grade scale only reads as one row.
+            let bx = calc.min(MM.scoreBox * 1mm * s, (room.width - cg * (count - 1)) / count)
+            block(above: 0pt, below: 0pt, grid(columns: (bx,) * count, column-gutter: cg,
+              ..range(count).map(i => {
+                align(center, text(size: S.label * 1pt * s, fill: muted, str(b.from + i)))
+                v(2pt + slack(S.label * 1pt * s, data.lineHeight), weak: false)
+                rect(width: bx, height: bx, radius: 2pt, stroke: 0.8pt + muted)
+              })))
+          })
+        }
+      })
+    } else if b.kind == "spacer" {
+      // Extra room before whatever comes next; like other spacing, dropped at the top of a page.
+      prev = above + b.heightMm * 1mm
+    } else if b.kind == "pageBreak" {
+      pagebreak(weak: true)
+      prev = 0pt
+    } else {
+      panic("unknown block kind " + b.kind)
+    }
+  }
+}
+
+// ---------------------------------------------------------------- page flow
+
+#let running(t) = text(size: S.running * 1pt, fill: muted, hyphenate: false, t)
+
+#let flow(run) = {
+  let m = run.margins
+  let header = if run.header != none or run.logo != none {
+    block(width: 100%, height: 100%, {
+      if run.header != none {
+        place(top + left, dy: run.headerTopPt * 1pt, running(text(tracking: 0.3pt, run.header)))
+      }
+      if run.logo != none {
+        let centre = run.headerTopPt * 1pt + S.running * F.lineBox * 0.5pt
+        place(top + right, dy: centre - run.logo.heightPt * 0.5pt,
+          image(run.logo.file, height: run.logo.heightPt * 1pt, alt: run.logo.alt))
+      }
+    })
+  }
+  let footer = if run.footer != none {
+    block(width: 100%, height: 100%, place(top + left, dy: run.footerTopPt * 1pt, {
+      grid(columns: (1fr, auto), column-gutter: 12pt,
+        running(run.footer.text),
+        if run.footer.label != none {
+          context {
+            let n = here().page() - run.cardPagesBefore
+            let total = counter(page).final().first() - data.totalCardPages
+            running(run.footer.label.map(part =>
+              if part.kind == "page" { str(n) } else if part.kind == "pages" { str(total) } else { part.text }).join())
+          }
+        })
+    }))
+  }
+  page(width: run.width * 1mm, height: run.height * 1mm,
+    margin: (top: m.top * 1mm, right: m.right * 1mm, bottom: m.bottom * 1mm, left: m.left * 1mm),
+    header: header, header-ascent: 0pt, footer: footer, footer-descent: 0pt,
+    render-blocks(run.blocks, 1))
+}
+
+// ---------------------------------------------------------------- cards
+
+#let box-at(r, body) = place(top + left, dx: r.x * 1mm, dy: r.y * 1mm, body)
+#let fill-rect(r, colour) = box-at(r, rect(width: r.w * 1mm, height: r.h * 1mm, fill: colour, stroke: none))
+
+// The card's body size rather than the page's: an A6 card holds a few short lines.
+#let card-body-scale(s) = s * CT.body / S.body
+
+#let front-content(card, s) = {
+  let after = 0pt
+  if card.kicker != none {
+    block(above: 0pt, below: 0pt,
+      par(text(size: CT.kicker * 1pt * s, weight: F.bold, tracking: 1.1pt * s, fill: accent-text, hyphenate: false, card.kicker)))
+    after = 3pt * s + slack(CT.kicker * 1pt * s, data.lineHeight)
+  }
+  {
+    show heading: it => block(above: after, below: 0pt, breakable: false, width: 100%, {
+      set text(size: CT.title * 1pt * s, weight: F.bold, fill: ink, hyphenate: false)
+      set par(leading: leading(1.05))
+      it.body
+    })
+    heading(level: card.title.tag, outlined: true, bookmarked: true, card.title.text)
+  }
+  after = slack(CT.title * 1pt * s, 1.05)
+  if card.subtitle != none {
+    block(above: after + 4pt * s, below: 0pt, {
+      set text(size: CT.subtitle * 1pt * s, fill: soft)
+      set par(leading: leading(1.25))
+      par(inl(card.subtitle))
+    })
+    after = slack(CT.subtitle * 1pt * s, 1.25)
+  }
+  if card.blocks.len() > 0 {
+    block(above: after + 9pt * s, below: 9pt * s, line(length: 10mm * s, stroke: 1.2pt + accent))
+    render-blocks(card.blocks, card-body-scale(s))
+  }
+}
+
+#let back-content(card, s) = {
+  // Centred lines are short and few; a hyphen there only looks like a mistake.
+  set align(center)
+  set text(hyphenate: false)
+  block(above: 0pt, below: 10pt * s, line(length: 10mm * s, stroke: 1.2pt + accent))
+  render-blocks(card.back, card-body-scale(s))
+}
+
+#let face-height(slot, content) = measure(block(width: slot.content.w * 1mm, content)).height
+
+#let face-content(face, card, s) = if face == "front" { front-content(card, s) } else { back-content(card, s) }
+
+// The largest of the deck's scales at which every face of one kind (all fronts, or all backs) fits
+// its card, or none; must run in context. Measuring is what costs, so: measure every face once at
+// full size; if one is too tall, the area its text needs shrinks with the square of the type
+// size, which predicts the scale; then step from there to the exact one (usually one or two steps).
+#let fitting-scale(d, face) = {
+  let faces = d.sheets.map(sheet => sheet.at(face)).join()
+  let room(f) = f.content.h * 1mm + 0.5pt
+  let fits(s) = faces.all(f => face-height(f, face-content(face, d.cards.at(f.card), s * d.base)) <= room(f))
+  let scales = d.scales
+  let worst = calc.max(..faces.map(f => face-height(f, face-content(face, d.cards.at(f.card), scales.first() * d.base)) / room(f)))
+  if worst <= 1 { return scales.first() }
+  let guess = 1 / calc.sqrt(worst)
+  let i = scales.position(s => s <= guess)
+  if i == none { i = scales.len() - 1 }
+  if fits(scales.at(i)) {
+    while i > 0 and fits(scales.at(i - 1)) { i -= 1 }
+    return scales.at(i)
+  }
+  while i < scales.len() - 1 {
+    i += 1
+    if fits(scales.at(i)) { return scales.at(i) }
+  }
+  none
+}
+
+#let deck(d) = context {
+  // One type size for all fronts of a deck and one for all backs: the largest at which every one fits.
+  let chosen = (:)
+  let report = ()
+  for face in ("front", "back") {
+    let scale = fitting-scale(d, face)
+    if scale == none {
+      scale = d.scales.last()
+      for f in d.sheets.map(sheet => sheet.at(face)).join() {
+        let card = d.cards.at(f.card)
+        let excess = face-height(f, face-content(face, card, scale * d.base)) - f.content.h * 1mm
+        if excess > 0.5pt { report.push((title: card.title.text, face: face, excessMm: excess / 1mm)) }
+      }
+    }
+    chosen.insert(face, scale)
+  }
+  for (i, sheet) in d.sheets.enumerate() {
+    page(width: d.width * 1mm, height: d.height * 1mm, margin: 0pt, header: none, footer: none, {
+      if i == 0 {
+        [#metadata((deck: d.index, front: chosen.front, back: chosen.back)) <ww-deck>]
+        for r in report { [#metadata(r) <ww-overflow>] }
+      }
+      if d.slug != none {
+        let tagged = d.slug.tag != none and i == 0
+        let title = if tagged {
+          show heading: it => text(size: 7pt, weight: F.regular, fill: muted, hyphenate: false, it.body)
+          heading(level: d.slug.tag, outlined: true, bookmarked: true, d.slug.text)
+        } else {
+          pdf.artifact(text(size: 7pt, fill: muted, hyphenate: false, d.slug.text))
+        }
+        if d.slug.visible {
+          box-at(d.slug.box, box(width: d.slug.box.w * 1mm, height: d.slug.box.h * 1mm, clip: true, title))
+        } else if tagged {
+          // No margin to print it in (a print-shop page is the card plus bleed): the title is
+          // there for assistive technology and the viewer's title bar, clipped to nothing on paper.
+          box-at(d.slug.box, box(width: 0pt, height: 0pt, clip: true, title))
+        }
+      }
+      for f in sheet.front {
+        fill-rect(f.band, accent)
+        box-at(f.content, block(width: f.content.w * 1mm, front-content(d.cards.at(f.card), chosen.front * d.base)))
+      }
+      for m in sheet.marks {
+        place(top + left, line(start: (m.x1 * 1mm, m.y1 * 1mm), end: (m.x2 * 1mm, m.y2 * 1mm), stroke: 0.4pt + black))
+      }
+    })
+    // Backs sit at the mirrored slots so a long-edge duplex print puts each back behind its front.
+    page(width: d.width * 1mm, height: d.height * 1mm, margin: 0pt, header: none, footer: none, {
+      for f in sheet.back {
+        // A light tint on the whole back means a slightly misregistered duplex print shows no white slivers.
+        fill-rect(f.tint, accent-tint)
+        fill-rect(f.band, accent)
+        let body = block(width: f.content.w * 1mm, height: f.content.h * 1mm,
+          align(center + horizon, back-content(d.cards.at(f.card), chosen.back * d.base)))
+        box-at(f.content, if f.artifact { pdf.artifact(body) } else { body })
+      }
+    })
+  }
+}
+
+// ---------------------------------------------------------------- the document
+
+#for run in data.runs {
+  if run.kind == "flow" { flow(run) } else { deck(run) }
+}
+`;
