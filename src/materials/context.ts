@@ -3,6 +3,7 @@
 // templates may see.
 import type { Calendar } from '../document/calendar.js';
 import type { Document, PageSetup, Visibility } from '../document/model.js';
+import { BRAND } from '../document/theme.js';
 import { loadLabels } from '../content/labels.js';
 import { localeOf } from '../languages.js';
 import type { Audience } from '../project/schema.js';
@@ -43,6 +44,10 @@ export interface BaseOptions {
   size?: PageSetup['size'];
   orientation?: PageSetup['orientation'];
   marginsMm?: PageSetup['marginsMm'];
+  /** Leave the brand lockup off (a document whose first page is all cards shows it on the backs). */
+  brand?: false;
+  /** Body text larger, for what residents receive. */
+  reading?: 'large';
 }
 
 /** A document with the project's metadata, theme and footer; materials add the blocks. */
@@ -66,10 +71,12 @@ export function baseDocument(ctx: MaterialContext, opts: BaseOptions): Document 
       marginsMm: opts.marginsMm ?? [17, 19, 19, 19],
       header: header || undefined,
       // The logo is the first organisation's (usually the municipality's); its alt text says whose.
-      logo: ctx.logo ? { path: ctx.logo, heightMm: 11, alt: labels.logoAlt.replace('{organisation}', ctx.organisations[0]) } : undefined,
+      logo: ctx.logo ? { path: ctx.logo, heightMm: BRAND.logoMm.h, widthMm: BRAND.logoMm.w, alt: labels.logoAlt.replace('{organisation}', ctx.organisations[0]) } : undefined,
+      // Public documents carry the mark; a team document keeps its "internal" header on every page instead.
+      brand: opts.visibility === 'public' && opts.brand !== false ? { wordmark: labels.wordmark, place: ctx.area.name } : undefined,
       footer: { text: ctx.organisations.join(' · '), pageLabel: labels.pageLabel },
     },
-    theme: { accent: ctx.accentColor },
+    theme: { accent: ctx.accentColor, reading: opts.reading ?? 'standard' },
     blocks: [],
     allowedFiles: ctx.logo ? [ctx.logo] : [],
   };

@@ -220,6 +220,13 @@ export const brandingSchema = z
   .strictObject({
     organisations: stringList.default([]).describe('Organisation names for the footer.'),
     logo: text.optional().describe('Path to a PNG or JPEG logo, relative to this file.'),
+    photo: z
+      .strictObject({
+        file: text.describe('Path to a PNG or JPEG, relative to this file.'),
+        alt: text.describe('What the picture shows, for people who cannot see it.'),
+      })
+      .optional()
+      .describe("A photo or drawing for the residents' invitation: the neighbourhood, a street, a table set for a meal."),
     accentColor: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, { error: 'msg:colour' })

@@ -2,6 +2,7 @@
 // (heading styles, header rows, list numbering, alt text) rather than look-alike formatting.
 import type { IParagraphOptions, ITableOptions, Paragraph, ParagraphChild, Table } from 'docx';
 import type { Block, Document, Inline } from '../../document/model.js';
+import { inspectImage } from '../../document/image.js';
 import { assertNever, InternalError, UserError } from '../../errors.js';
 import { QR_ECC, type QRCode } from '../qr.js';
 import type { Docx } from './modules.js';
@@ -164,33 +165,10 @@ export function splitWidth(total: number, weights: number[]): number[] {
   return widths;
 }
 
-/** Reads width and height from a PNG or JPEG header, so an image keeps its aspect ratio; undefined for anything else. */
+/** PNG or JPEG with its size in pixels, or undefined for anything else (docx's own type names). */
 export function imageInfo(bytes: Uint8Array): { type: 'png' | 'jpg'; width: number; height: number } | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length > 24 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
-    return { type: 'png', width: view.getUint32(16), height: view.getUint32(20) };
-  }
-  if (bytes.length > 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
-    let i = 2;
-    while (i + 9 < bytes.length) {
-      if (bytes[i] !== 0xff) {
-        i++;
-        continue;
-      }
-      const marker = bytes[i + 1];
-      if (marker === 0xff) {
-        i++; // fill byte
-        continue;
-      }
-      const len = view.getUint16(i + 2);
-      // SOF0..SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { type: 'jpg', height: view.getUint16(i + 5), width: view.getUint16(i + 7) };
-      }
-      i += 2 + len;
-    }
-  }
-  return undefined;
+  const info = inspectImage(bytes);
+  return info.ok ? { type: info.type === 'PNG' ? 'png' : 'jpg', width: info.width, height: info.height } : undefined;
 }
 
 const NO_BORDER = { style: 'none', size: 0, color: 'FFFFFF' } as const;
@@ -437,7 +415,8 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
       const data = await readFile(wanted);
       const info = imageInfo(data);
       if (!info) throw new UserError({ key: 'image_not_image', params: { path: block.path } });
-      const widthMm = Math.min(block.widthMm, (place.widthTw * 25.4) / 1440);
+      // Word has no crop to a box here: a picture taller than allowed is made narrower instead.
+      const widthMm = Math.min(block.widthMm, (place.widthTw * 25.4) / 1440, block.maxHeightMm !== undefined ? (block.maxHeightMm * info.width) / Math.max(1, info.height) : Infinity);
       s.drawings++;
       flow.para({
         alignment,

@@ -94,7 +94,7 @@ export async function cardSection(s: RenderState, block: CardsBlock): Promise<IS
       if (card.kicker) inner.para({ style: STYLE.kicker, children: [new d.TextRun(clean(card.kicker))] });
       inner.para({ style: STYLE.cardTitle, children: [new d.TextRun(clean(card.title))] });
       if (card.subtitle) inner.para({ style: STYLE.cardSubtitle, children: renderInlines(s, card.subtitle) });
-      await renderBlocks(s, inner, card.blocks, { widthTw: innerW, nested: true, inCard: true });
+      await renderBlocks(s, inner, [...card.blocks, ...(card.foot ?? [])], { widthTw: innerW, nested: true, inCard: true });
     } else if (card) {
       // A short accent bar above the back's text: the back's only ornament, centred like the text.
       const bar = mmToTwips(12);

@@ -1,10 +1,12 @@
 // Turns model blocks and inlines into pdfmake content; shared by page flow, callouts and cards.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { inspectImage } from '../../document/image.js';
 import type { CanvasElement, Content, ContentText, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
 import type { Block, Fact, Inline, TableColumn } from '../../document/model.js';
 import { assertNever, InternalError } from '../../errors.js';
 import type { QrMatrix } from '../qr.js';
-import { LINE_HEIGHT, mmToPt, SIZE_MM, SPACE, TYPE, toneColour, type Palette } from '../../document/theme.js';
+import { inLineBoxes, LINE, LINE_BOX, mmToPt, SIZE_MM, SPACE, TYPE, toneColour, type Palette } from '../../document/theme.js';
 
 /** Where a run of blocks is placed. */
 export interface BlockContext {
@@ -54,7 +56,10 @@ export function renderInlines(content: readonly Inline[], p: Palette): Inlines {
       case 'text':
         return { text: inline.text, bold: inline.bold, italics: inline.italic, color: toneColour(inline.tone, p) };
       case 'link':
-        return { text: inline.text, link: inline.url, color: p.accentText, decoration: 'underline', decorationColor: p.accent };
+          // Only web addresses are underlined: on paper a phone number or e-mail address is read, not clicked.
+        return /^https?:/.test(inline.url)
+          ? { text: inline.text, link: inline.url, color: p.accentText, decoration: 'underline', decorationColor: p.accent }
+          : { text: inline.text, link: inline.url, color: p.accentText };
       case 'lineBreak':
         return '\n';
       default:
@@ -142,12 +147,13 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
       return heading(block.level, block.text, ctx, first, last, keep);
     case 'paragraph': {
       const style = block.style ?? 'normal';
-      const size = style === 'lead' ? TYPE.lead : style === 'small' ? TYPE.small : TYPE.body;
+      const size = { lead: TYPE.lead, small: TYPE.small, display: TYPE.display, normal: TYPE.body }[style];
       return {
         text: renderInlines(block.content, p),
         fontSize: size * s,
-        lineHeight: style === 'lead' ? 1.35 : LINE_HEIGHT,
-        color: style === 'lead' ? p.soft : style === 'small' ? p.muted : undefined,
+        bold: style === 'display' || undefined,
+        lineHeight: inLineBoxes(style === 'lead' ? LINE.lead : style === 'display' ? LINE.display : LINE.body),
+        color: style === 'lead' ? p.soft : style === 'small' ? p.muted : style === 'display' ? p.accentText : undefined,
         margin: margin(0, style === 'lead' ? gap * 1.5 : gap, first, last),
       };
     }
@@ -160,7 +166,7 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
       const common = {
         fontSize: (small ? TYPE.small : TYPE.body) * s,
         color: small ? p.muted : undefined,
-        lineHeight: LINE_HEIGHT,
+        lineHeight: inLineBoxes(LINE.body),
         markerColor: p.accentText,
         margin: margin(0, gap, first, last),
       };
@@ -187,7 +193,15 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
       if (!ctx.allowedFiles.has(file)) {
         throw new InternalError(`The image "${block.path}" is not one of the files this document may read (allowedFiles).`);
       }
-      return { image: file, width: Math.min(mmToPt(block.widthMm), ctx.width), margin: margin(4 * s, gap * 1.5, first, last) };
+      const width = Math.min(mmToPt(block.widthMm), ctx.width);
+      // Taller than allowed: pdfmake's cover crops it to the box around its middle, as a banner.
+      if (block.maxHeightMm !== undefined) {
+        const info = inspectImage(readFileSync(file));
+        const height = info.ok ? (width * info.height) / info.width : 0;
+        const max = mmToPt(block.maxHeightMm);
+        if (height > max) return { image: file, cover: { width, height: max, valign: 'center', align: 'center' }, margin: margin(4 * s, gap * 1.5, first, last) };
+      }
+      return { image: file, width, margin: margin(4 * s, gap * 1.5, first, last) };
     }
     case 'callout':
       return callout(block.tone, block.title, block.blocks, ctx, margin(4 * s, gap * 1.5, first, last));
@@ -223,21 +237,18 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
   }
 }
 
-/** Roboto's line box per point of font size (ascender + descender); pdfmake multiplies by lineHeight. */
-const ROBOTO_LINE = 1.17;
-
 function heading(level: 1 | 2 | 3, text: string, ctx: BlockContext, first: boolean, last: boolean, keep: boolean): Content {
   const p = ctx.palette;
   const s = ctx.scale;
   const n = ctx.ids.next++;
   const style = {
-    1: { size: TYPE.h1, lineHeight: 1.1, color: p.text, rule: 7 + 2.5 },
-    2: { size: TYPE.h2, lineHeight: 1.15, color: p.accentText, rule: 0 },
-    3: { size: TYPE.h3, lineHeight: 1.2, color: p.text, rule: 0 },
+    1: { size: TYPE.h1, lineHeight: inLineBoxes(LINE.h1), color: p.text, rule: 7 + 2.5 },
+    2: { size: TYPE.h2, lineHeight: inLineBoxes(LINE.h2), color: p.accentText, rule: 0 },
+    3: { size: TYPE.h3, lineHeight: inLineBoxes(LINE.h3), color: p.text, rule: 0 },
   }[level];
   // Room the heading needs below its top: itself, plus three lines of text, so it never ends a
   // page with one line (or one table row) under it.
-  const need = (style.size * ROBOTO_LINE * style.lineHeight + style.rule + SPACE.headingAfter[level]) * s + 3 * TYPE.body * s * ROBOTO_LINE * LINE_HEIGHT;
+  const need = (style.size * LINE_BOX * style.lineHeight + style.rule + SPACE.headingAfter[level]) * s + 3 * TYPE.body * s * LINE.body;
   const keepMarker = keep ? `${KEEP_PREFIX}${n}-${Math.ceil(need)}` : undefined;
   const textNode = withMarker({ text, fontSize: style.size * s, bold: true, color: style.color, lineHeight: style.lineHeight }, keepMarker);
   const m = margin(SPACE.headingBefore[level] * s, SPACE.headingAfter[level] * s, first, last);
@@ -301,7 +312,7 @@ function table(columns: readonly TableColumn[], header: readonly Inline[][], row
     },
     layout,
     fontSize: TYPE.table * s,
-    lineHeight: 1.2,
+    lineHeight: inLineBoxes(LINE.table),
     margin: m,
   };
 }
@@ -330,7 +341,7 @@ function facts(items: readonly Fact[], ctx: BlockContext, m: [number, number, nu
     },
     layout,
     fontSize: TYPE.body * s,
-    lineHeight: 1.25,
+    lineHeight: inLineBoxes(LINE.facts),
     margin: m,
   };
 }
