@@ -254,6 +254,26 @@ describe('the html format', () => {
     expect(pages.length).toBeGreaterThan(20);
     for (const f of skipped) expect(existsSync(f)).toBe(false);
   });
+
+  it.each(EXAMPLES)('gives the same bytes run after run (%s)', async (example) => {
+    const { ctx } = loadExample(example);
+    const manifests = [];
+    for (const run of ['a', 'b']) {
+      const written = await renderProject(ctx, { materials: MATERIAL_IDS, formats: ['html'], outDir: join(dir, 'same', run), options: {}, manifest: true });
+      manifests.push(readFileSync(written.find((f) => f.material === 'manifest')!.path, 'utf8'));
+    }
+    expect(manifests[0]).toContain('.html"');
+    expect(manifests[1]).toBe(manifests[0]);
+  });
+
+  it('says on the command line which pages it did not write, beside the other formats it did', async () => {
+    const out = join(dir, 'cli');
+    const r = await cli(['render', 'schedule', join('examples', 'hoorn-koggenland-en.yaml'), '--audience', 'bewoners', '--format', 'html,pdf', '--out', out, '--lang', 'en']);
+    expect(r.exitCode).toBe(0);
+    const lines = String(r.stdout).split('\n');
+    expect(lines.filter((l) => l.startsWith('✓')).map((l) => l.replace(/^.*\/|\s\(.*$/g, ''))).toEqual(['programma-bewoners.html', 'programma-bewoners.pdf', 'draaiboek-bewoners.pdf']);
+    expect(lines).toContain('– No html of 1 internal document (for the team only, not for publishing): draaiboek-bewoners.html');
+  });
 });
 
 // ------------------------------------------------------------------------------------------------
