@@ -358,6 +358,11 @@ describe('in headless Chromium with axe-core', () => {
       for (const r of check.requests) problems.push(`${file}: requested ${r}`);
       const html = readFileSync(join(folder, file), 'utf8');
       for (const p of outlineProblems(headingLevels(html))) problems.push(`${file}: ${p}`);
+      // Reflow (WCAG 1.4.10): at a phone's width nothing needs scrolling sideways.
+      await page.setViewportSize({ width: 360, height: 800 });
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scrollWidth > 360) problems.push(`${file}: ${scrollWidth} px wide at 360`);
+      await page.setViewportSize({ width: 1000, height: 800 });
     }
     await page.close();
     expect(problems).toEqual([]);
