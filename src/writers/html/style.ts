@@ -108,11 +108,10 @@ html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:${PAPER};color:var(--c-text);font-family:${FONT_STACK};font-size:1rem;line-height:${LINE_HEIGHT};overflow-wrap:break-word;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .page{max-width:calc(${num(measure)}mm + ${num(left + right)}mm);margin:0 auto;padding:${num(top)}mm ${num(right)}mm ${num(bottom)}mm ${num(left)}mm}
 @media (max-width:40em){.page{padding:${em(SPACE.callout)}}th,td{overflow-wrap:anywhere}}
-header.running{display:flex;justify-content:space-between;align-items:center;gap:${em(SPACE.callout)};min-height:${num(doc.page.logo?.heightMm ?? 0)}mm;margin-bottom:${em(SPACE.headingBefore[1], TYPE.running)};font-size:${em(TYPE.running)};color:var(--c-muted);letter-spacing:0.03em}
+header.running{display:flex;justify-content:space-between;align-items:center;gap:${em(SPACE.callout)};min-height:${num(doc.page.logo?.heightMm ?? 0)}mm;margin-bottom:${em(SPACE.headingBefore[1], TYPE.running)};font-size:${em(TYPE.running)};color:var(--c-muted);letter-spacing:${em(0.3, TYPE.running)}}
 header.running img{display:block;height:${num(doc.page.logo?.heightMm ?? 0)}mm;width:auto;max-width:50%;margin-left:auto}
 footer.running{margin-top:${em(SPACE.headingBefore[1], TYPE.running)};padding-top:${em(SPACE.cellY, TYPE.running)};border-top:0.5pt solid var(--rule);font-size:${em(TYPE.running)};color:var(--c-muted)}
 footer.running p{margin:0}
-main{display:block}
 main > :first-child,.column > :first-child,.callout > :first-child,.card-body > :first-child,.back > :first-child{margin-top:0}
 main > :last-child,.column > :last-child,.callout > :last-child,.card-body > :last-child,.back > :last-child{margin-bottom:0}
 h1,h2,h3,h4,h5,h6{margin:0;font-weight:700;overflow-wrap:break-word}
@@ -163,25 +162,21 @@ p.image img{display:block;max-width:100%;height:auto}
 ul.boxes{display:flex;gap:${num(SIZE_MM.scoreGap)}mm;list-style:none;margin:${em(3)} 0 0;padding:0}
 ul.boxes li{flex:0 1 ${num(SIZE_MM.scoreBox)}mm;margin:0;font-size:${em(TYPE.label)};color:var(--c-muted);text-align:center}
 ul.boxes li::after{content:"";display:block;aspect-ratio:1;margin-top:2pt;border:0.8pt solid var(--c-muted);border-radius:2pt}
-.spacer{display:block}
 ul.deck{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,${num(cardMin)}mm),1fr));gap:${num(cardGap)}mm;list-style:none;margin:0;padding:0;font-size:${em(CARD_TYPE.body * factor)}}
 ul.deck > li.card{display:flex;flex-direction:column;margin:0;border:0.5pt solid var(--rule);break-inside:avoid}
 .front{flex:1;padding:${num(SIZE_MM.cardPad * factor)}mm;border-top:${num(SIZE_MM.cardBand * factor)}mm solid var(--accent)}
-.card hgroup{margin:0}
 .kicker{margin:0 0 ${em(3, CARD_TYPE.kicker)};font-size:${em(CARD_TYPE.kicker, CARD_TYPE.body)};font-weight:700;letter-spacing:${em(1.1, CARD_TYPE.kicker)};text-transform:uppercase;color:var(--c-accent)}
 .card-title{font-size:${em(CARD_TYPE.title, CARD_TYPE.body)};line-height:1.05;color:var(--c-text)}
 .subtitle{margin:${em(4, CARD_TYPE.subtitle)} 0 0;font-size:${em(CARD_TYPE.subtitle, CARD_TYPE.body)};line-height:1.25;color:var(--c-soft)}
 .card-body::before,.back::before{content:"";display:block;width:10mm;height:1.2pt;background:var(--accent)}
 .card-body::before{margin:${em(9, CARD_TYPE.body)} 0}
-.card-body{font-size:1em}
 .back{${surfaceVars(s.accent)};background:var(--bg);padding:${num(SIZE_MM.cardPad * factor)}mm;border-bottom:${num(SIZE_MM.cardBand * factor * 0.6)}mm solid var(--accent);text-align:center}
 .back::before{margin:0 auto ${em(10, CARD_TYPE.body)}}
-.page-break{display:block}
 @page{size:${paperName} ${landscape ? 'landscape' : 'portrait'};margin:${num(top)}mm ${num(right)}mm ${num(bottom)}mm ${num(left)}mm;${marginBoxes(doc, s.paper.muted)}}
 @media print{
 html{font-size:${num(TYPE.body)}pt}
 .page{max-width:none;margin:0;padding:0}
-header.running .text,footer.running{display:none}
+header.running .text,footer.running,header.running:not(:has(img)){display:none}
 header.running{justify-content:flex-end}
 h1,h2,h3,h4,h5,h6,hgroup,.field-label{break-after:avoid}
 .callout,figure,.columns,.write-lines,.score,tr,dl.facts,li.card{break-inside:avoid}
