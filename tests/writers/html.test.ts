@@ -319,12 +319,14 @@ async function checkPage(page: Page, file: string): Promise<PageCheck> {
 
 describe('in headless Chromium with axe-core', () => {
   let browser: BrowserContext;
+  let profile: string | undefined;
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium), or set WELKOME_WIJK_CHROMIUM.`);
     // One browser for all pages, with a profile of its own that is thrown away; nothing is fetched
     // or updated in the background. The page's CSP is bypassed so axe can be injected, and so that
     // any outside reference would show up as a request instead of being blocked unseen.
-    browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ww-chromium-')), {
+    profile = mkdtempSync(join(tmpdir(), 'ww-chromium-'));
+    browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       bypassCSP: true,
@@ -335,6 +337,7 @@ describe('in headless Chromium with axe-core', () => {
   });
   afterAll(async () => {
     await browser?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it.each(EXAMPLES)('render all --format html: every public page of %s passes axe-core with no violations and makes no request', async (example) => {
