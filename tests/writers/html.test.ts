@@ -86,9 +86,11 @@ describe('writeHtml: structure', () => {
     expect(headingLevels(deep)).toEqual([1, 2, 3]);
   });
 
-  it('writes lists, a table with column headers, facts as a description list, titled callouts as sections', () => {
+  it('writes lists (fine print too), a table with column headers, facts as a description list, titled callouts as sections', async () => {
     expect(html).toMatch(/<ul>\n<li>Kennismaken<\/li>\n<li>Verhalen horen<\/li>\n<\/ul>/);
     expect(html).toMatch(/<ol>\n<li>Eerst<\/li>/);
+    const small = await renderHtml({ ...kitchenSink(), blocks: [{ kind: 'heading', level: 1, text: 't' }, { kind: 'list', ordered: false, style: 'small', items: [[{ kind: 'text', text: 'klein' }]] }] });
+    expect(small).toContain('<ul class="small">\n<li>klein</li>\n</ul>');
     expect(html).toMatch(/<thead><tr><th scope="col" class="a-right">Tijd<\/th><th scope="col">Onderdeel<\/th><\/tr><\/thead>/);
     expect(html).toContain('<colgroup><col style="width:20%"><col style="width:80%"></colgroup>');
     expect(html).toContain('<dl class="facts">\n<dt>Wanneer</dt><dd>dinsdag 10 februari 2026, 19.30 - 22.00 uur</dd>');

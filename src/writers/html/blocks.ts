@@ -214,7 +214,8 @@ function block(b: Block, ctx: Ctx): string {
     }
     case 'list': {
       const tag = b.ordered ? 'ol' : 'ul';
-      return `<${tag}>\n${b.items.map((item) => `<li>${inlines(item)}</li>`).join('\n')}\n</${tag}>`;
+      const cls = b.style === 'small' ? ' class="small"' : '';
+      return `<${tag}${cls}>\n${b.items.map((item) => `<li>${inlines(item)}</li>`).join('\n')}\n</${tag}>`;
     }
     case 'table':
       return table(b.columns, b.header, b.rows);

@@ -130,6 +130,7 @@ a:focus-visible{outline:2.5pt solid var(--c-accent);outline-offset:2pt;border-ra
 ul,ol{margin:0 0 ${em(gap)};padding-left:1.4em}
 li + li{margin-top:${em(2.5)}}
 li::marker{color:var(--c-accent);font-weight:700}
+ul.small,ol.small{font-size:${em(TYPE.small)};color:var(--c-muted)}
 table{width:100%;border-collapse:collapse;font-size:${em(TYPE.table)};line-height:1.2;margin:${em(2, TYPE.table)} 0 ${em(gap * 1.5, TYPE.table)}}
 th,td{padding:${em(SPACE.cellY, TYPE.table)} ${em(SPACE.cellX, TYPE.table)};text-align:left;vertical-align:top}
 th{${surfaceVars(s.neutral)};background:var(--bg);color:var(--c-text);font-weight:700;border-bottom:0.9pt solid var(--c-muted)}
