@@ -176,6 +176,7 @@ export type MessageKey =
   | 'render_folder'
   | 'render_group'
   | 'render_progress'
+  | 'render_skipped_team'
   | 'render_summary'
   | 'render_written'
   | 'rule_audience_missing'

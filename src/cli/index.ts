@@ -9,7 +9,7 @@ import { isLang, languageCodes } from '../languages.js';
 import { MATERIALS } from '../materials/registry.js';
 import { t, type Lang, type MessageKey } from '../messages.js';
 import { packageRoot } from '../paths.js';
-import { documentFormats, PDF_ENGINES } from '../writers/index.js';
+import { defaultFormats, documentFormats, PDF_ENGINES } from '../writers/index.js';
 import { commanderMessage, fileSystemMessage } from './usage-errors.js';
 
 // commander is CommonJS. Importing it as ESM makes Node scan its source for named exports on every
@@ -140,7 +140,7 @@ export function buildProgram(run: (task: () => Promise<number>) => Promise<void>
     .addHelpText('after', h('help_examples_render'));
   // The subcommands come from the materials registry: a new material is a new command. Calendars are
   // always .ics, so offering --format there would be an option that does nothing.
-  const formats = documentFormats().join(',');
+  const formats = defaultFormats().join(',');
   const materials = [
     { name: 'all', summary: 'help_render_all' as MessageKey, perAudience: true, hasFormats: true },
     ...Object.entries(MATERIALS).map(([name, m]) => ({ name, summary: m.summary, perAudience: m.perAudience, hasFormats: m.produces === 'documents' })),

@@ -1,15 +1,15 @@
 // `welkome-wijk render <material> [file]`: validate the file, render the materials, write them.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { MATERIAL_IDS, MATERIALS, type MaterialId } from '../materials/registry.js';
 import type { Lang } from '../messages.js';
 import { t } from '../messages.js';
 import { AUDIENCES, type Audience } from '../project/schema.js';
-import { renderProject } from '../output/render.js';
+import { renderProject, type SkippedFile } from '../output/render.js';
 import { localeOf } from '../languages.js';
 import { resolveProject } from '../resolve/index.js';
-import { documentFormats, PDF_ENGINES } from '../writers/index.js';
+import { documentFormats, PDF_ENGINES, WRITERS } from '../writers/index.js';
 import { loadForCommand } from './load-project.js';
 import { wrongChoice } from './usage-errors.js';
 
@@ -88,6 +88,7 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
         started = performance.now();
       }
     : undefined;
+  const skipped: SkippedFile[] = [];
   const engine = parsePdfEngine(opts.pdfEngine ?? process.env.WELKOME_WIJK_PDF_ENGINE, lang);
   // Said once: where the native Typst package cannot load, pdfmake makes the PDFs instead.
   let warned = false;
@@ -104,6 +105,7 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
     manifest: what === 'all',
     onMaterial,
     onFallback,
+    onSkipped: (f) => skipped.push(f),
   });
   const shown = (path: string) => {
     const rel = relative(process.cwd(), path);
@@ -119,6 +121,11 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
     }
   } else {
     for (const f of written) process.stdout.write(`${t(lang, 'render_written', { file: shown(f.path), size: humanSize(f.bytes) })}\n`);
+  }
+  // Said, not silent: someone who asked for a web page of every material should know which are missing and why.
+  for (const format of formats) {
+    const names = skipped.filter((f) => WRITERS[f.writer].format === format).map((f) => basename(f.path));
+    if (names.length) process.stdout.write(`${t(lang, 'render_skipped_team', { format, count: names.length, files: names.join(', ') })}\n`);
   }
   process.stdout.write(`${t(lang, 'render_summary', { count: written.length, area: project.area.name })}\n`);
   return 0;
