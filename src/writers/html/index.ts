@@ -7,7 +7,7 @@ import type { Block, Document } from '../../document/model.js';
 import { palette } from '../../document/theme.js';
 import { qrMatrix, type QrMatrix } from '../qr.js';
 import { blocks, Files, Outline, qrData, type Ctx } from './blocks.js';
-import { deck } from './cards.js';
+import { deck, lockup } from './cards.js';
 import { esc } from './escape.js';
 import { stylesheet } from './style.js';
 
@@ -55,7 +55,7 @@ function main(doc: Document, ctx: Ctx): string {
       continue;
     }
     flush();
-    if (b.cards.length) out.push(deck(b.layout, b.cards, ctx));
+    if (b.cards.length) out.push(deck(b, ctx, doc.page.brand, palette(doc.theme)));
   }
   flush();
   return out.join('\n');
@@ -71,7 +71,8 @@ export async function renderHtml(doc: Document): Promise<string> {
   const { meta, page } = doc;
 
   const content = main(doc, ctx);
-  const headerText = page.header ? `<span class="text">${esc(page.header)}</span>` : '';
+  // The brand lockup stands in for the running header's words, as on a printed first page.
+  const headerText = page.brand ? lockup(page.brand, p) : page.header ? `<span class="text">${esc(page.header)}</span>` : '';
   const logo = page.logo ? `<img src="${files.dataUrl(page.logo.path, 'logo')}" alt="${esc(page.logo.alt)}">` : '';
   const header = headerText || logo ? `<header class="running">${headerText}${logo}</header>\n` : '';
   const footer = page.footer?.text ? `\n<footer class="running"><p>${esc(page.footer.text)}</p></footer>` : '';
