@@ -21,7 +21,7 @@ export interface RenderOptions {
   lang: Lang;
 }
 
-function parseFormats(value: string, lang: Lang): string[] {
+export function parseFormats(value: string, lang: Lang): string[] {
   const known = documentFormats();
   const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   const wrong = formats.filter((f) => !known.includes(f));
@@ -39,7 +39,7 @@ function parseAudience(value: string | undefined, lang: Lang): Audience | undefi
  * Check the output folder before rendering, which takes seconds: a file in its place, or a folder
  * we may not write in, is said plainly now rather than as an error from deep inside a write.
  */
-function checkOutFolder(out: string, lang: Lang): void {
+export function checkOutFolder(out: string, lang: Lang): void {
   const target = resolve(out);
   let nearest = target;
   while (!existsSync(nearest) && dirname(nearest) !== nearest) nearest = dirname(nearest);
@@ -53,7 +53,7 @@ function checkOutFolder(out: string, lang: Lang): void {
   }
 }
 
-function humanSize(bytes: number): string {
+export function humanSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} kB`;
 }
 
