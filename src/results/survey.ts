@@ -132,7 +132,9 @@ export function matchHeader(header: string, lang: Lang): HeaderMatch {
     const audience = [...a.audiences].sort((x, y) => y[0].length - x[0].length).find(([word]) => hasWord(n, word))?.[1];
     return { kind: 'form', meeting: { audience, date } };
   }
-  const suggestion = closest(header.trim(), a.shown);
+  // Compared without the scale and punctuation, so "Cijfer bijeenkomts" is near "Cijfer bijeenkomst (1-10)".
+  const near = closest(n, a.shown.map(normaliseHeader));
+  const suggestion = near === undefined ? undefined : a.shown.find((h) => normaliseHeader(h) === near);
   return suggestion ? { kind: 'unknown', suggestion } : { kind: 'unknown' };
 }
 

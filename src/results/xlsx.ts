@@ -172,7 +172,17 @@ export function writeXlsx(sheets: readonly SheetSpec[], opts: { headerFill: stri
   sheets.forEach((s, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = enc(sheetXml(s, i === 0));
   });
-  return zipSync(files, { level: 6, mtime: opts.date });
+  return zipSync(files, { level: 6, mtime: zipTime(opts.date) });
+}
+
+/**
+ * The entries' time: the date's UTC fields read as local time (zip times are local, and fflate reads
+ * local fields), so a machine's time zone never changes the bytes; held to the years a zip can store.
+ */
+function zipTime(d: Date): Date {
+  if (d.getUTCFullYear() < 1980) return new Date(1980, 0, 1);
+  if (d.getUTCFullYear() > 2099) return new Date(2099, 11, 31);
+  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
 }
 
 // ---------------------------------------------------------------------------------------------
