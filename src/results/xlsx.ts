@@ -227,18 +227,63 @@ interface Tag {
 
 type Token = { tag: Tag } | { text: string };
 
-/** Tags and text of an XML part; comments, declarations and processing instructions are left out. */
+/**
+ * Tags and text of an XML part; comments, declarations and processing instructions are left out.
+ * A scanner rather than one regular expression: it looks at each character a bounded number of times,
+ * so a crafted part (an unclosed quote after every '<') cannot make reading slow. A '<' that does not
+ * start a tag (XML allows none inside a tag) is skipped, as a lenient reader would.
+ */
 function* tokens(xml: string): Generator<Token> {
-  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!(?:[^>])*>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|([^<]+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    if (m[1] !== undefined) yield { text: m[1] };
-    else if (m[3] !== undefined) yield { tag: { name: m[3].replace(/^[\w.-]+:/, ''), close: m[2] === '/', selfClosing: m[5] === '/', attrs: m[4] } };
-    else if (m[6] !== undefined) yield { text: unescapeXml(m[6]) };
+  const n = xml.length;
+  let i = 0;
+  while (i < n) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) {
+      yield { text: unescapeXml(xml.slice(i)) };
+      return;
+    }
+    if (lt > i) yield { text: unescapeXml(xml.slice(i, lt)) };
+    const skipTo = (end: string, from: number) => {
+      const at = xml.indexOf(end, from);
+      return at < 0 ? n : at + end.length;
+    };
+    if (xml.startsWith('<!--', lt)) {
+      i = skipTo('-->', lt + 4);
+      continue;
+    }
+    if (xml.startsWith('<![CDATA[', lt)) {
+      const end = xml.indexOf(']]>', lt + 9);
+      yield { text: xml.slice(lt + 9, end < 0 ? n : end) };
+      i = end < 0 ? n : end + 3;
+      continue;
+    }
+    if (xml[lt + 1] === '?' || xml[lt + 1] === '!') {
+      i = skipTo('>', lt + 2);
+      continue;
+    }
+    let j = lt + 1;
+    let quote = '';
+    for (; j < n; j++) {
+      const ch = xml[j];
+      if (ch === '<') break;
+      if (quote) {
+        if (ch === quote) quote = '';
+      } else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '>') break;
+    }
+    if (j >= n || xml[j] === '<') {
+      i = j;
+      continue;
+    }
+    const m = /^(\/?)([A-Za-z_][\w.:-]*)([\s\S]*?)(\/?)$/.exec(xml.slice(lt + 1, j));
+    if (m) yield { tag: { name: m[2].replace(/^[\w.-]+:/, ''), close: m[1] === '/', selfClosing: m[4] === '/', attrs: m[3] } };
+    i = j + 1;
   }
 }
 
 function attr(attrs: string, name: string): string | undefined {
+  // No real tag has attributes this long; a crafted one is not searched.
+  if (attrs.length > 100_000) return undefined;
   const m = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
   return m ? unescapeXml(m[1] ?? m[2]) : undefined;
 }
@@ -310,7 +355,9 @@ function worksheet(xml: string, shared: readonly string[]): CellValue[][] {
       default:
         value = raw === '' ? null : Number.isFinite(Number(raw)) ? Number(raw) : raw;
     }
-    if (value !== null && value !== '' && rowIndex <= MAX_ROWS && colIndex <= MAX_COLS) {
+    if (value !== null && value !== '') {
+      // Said, not dropped: a value far below or beside the sheet would otherwise vanish from the count.
+      if (rowIndex > MAX_ROWS || colIndex > MAX_COLS) throw new WorkbookError('too-large');
       while (rows.length < rowIndex) rows.push([]);
       const row = rows[rowIndex - 1];
       while (row.length < colIndex) row.push(null);

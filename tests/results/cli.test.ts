@@ -39,6 +39,13 @@ describe('help', () => {
     expect(MATERIAL_IDS).not.toContain('results');
   });
 
+  it('makes the report from the example answers that ship with the package, without a warning', async () => {
+    const r = await cli(['render', 'results', 'examples/nijmegen-heseveld.yaml', '--answers', 'examples/antwoorden/nijmegen-heseveld', '--out', join(work, 'example'), '--format', 'pdf']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('resultaten.pdf');
+  });
+
   it('says where the answers should be when there are none yet', async () => {
     const r = await cli(['render', 'results', 'examples/beuningen.yaml', '--out', join(work, 'empty')]);
     expect(r.exitCode).toBe(2);

@@ -11,6 +11,7 @@ import { loadResultsTexts } from '../../src/content/results.js';
 import { groupAnswers, scrub } from '../../src/materials/results.js';
 import { readGrade, readSheet, type AnswerForm } from '../../src/results/answers.js';
 import { decodeCsv, parseCsv, writeCsv } from '../../src/results/csv.js';
+import { readSheets } from '../../src/results/files.js';
 import { gradeStats, roundedAverage } from '../../src/results/stats.js';
 import { columnLetter, matchHeader, surveyOf } from '../../src/results/survey.js';
 import { headerRow, templateCsv, templateXlsx, TEMPLATE_ROWS } from '../../src/results/template.js';
@@ -201,6 +202,31 @@ describe('the XLSX template', () => {
   it('has a CSV twin with the same header, in the separator Dutch Excel expects', () => {
     expect(parseCsv(decodeCsv(templateCsv('nl', ref)))).toEqual([headerRow('nl', ref)]);
     expect(new TextDecoder().decode(templateCsv('nl', ref))).toContain(';');
+  });
+});
+
+describe('clumsy and hostile files', () => {
+  it('says what is wrong with a truncated workbook, a renamed one or garbage, and never throws or hangs', () => {
+    const { ctx } = loadExample('nijmegen-heseveld.yaml');
+    const m = ctx.meetings[0];
+    const good = templateXlsx('nl', { key: m.fileSuffix, audience: m.audience, date: m.date, dateText: m.date, venue: m.venue.name, expected: 10 }, { headerFill: '#e7f0ef', date: ctx.date, title: 't' });
+    const dir = join(work, 'hostile');
+    mkdirSync(dir, { recursive: true });
+    const cases: [string, Uint8Array][] = [
+      ['half.xlsx', good.subarray(0, Math.floor(good.length / 2))],
+      ['random.xlsx', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)],
+      ['renamed.csv', good],
+      ['answers.ods', good],
+      ['zip-of-nothing.xlsx', Uint8Array.of(0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0))],
+    ];
+    for (const [name, bytes] of cases) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const started = performance.now();
+      const read = readSheets(path, name);
+      expect(performance.now() - started, name).toBeLessThan(2000);
+      expect('problem' in read ? read.problem.key : 'read', name).toMatch(/^answers_(not_xlsx|xlsx_named_csv|not_sheet)$/);
+    }
   });
 });
 
