@@ -9,7 +9,7 @@ import { isLang, languageCodes } from '../languages.js';
 import { MATERIALS } from '../materials/registry.js';
 import { t, type Lang, type MessageKey } from '../messages.js';
 import { packageRoot } from '../paths.js';
-import { documentFormats } from '../writers/index.js';
+import { documentFormats, PDF_ENGINES } from '../writers/index.js';
 import { commanderMessage, fileSystemMessage } from './usage-errors.js';
 
 // commander is CommonJS. Importing it as ESM makes Node scan its source for named exports on every
@@ -147,13 +147,16 @@ export function buildProgram(run: (task: () => Promise<number>) => Promise<void>
   ];
   for (const { name, summary, perAudience, hasFormats } of materials) {
     const cmd = render.command(name).description(h(summary)).argument(fileArg, h('help_arg_file_description'), 'welkome-wijk.yaml');
-    if (hasFormats) cmd.option(`-f, --format <${h('help_value_formats')}>`, h('help_option_format', { formats: documentFormats().join(', ') }), formats);
+    if (hasFormats) {
+      cmd.option(`-f, --format <${h('help_value_formats')}>`, h('help_option_format', { formats: documentFormats().join(', ') }), formats);
+      cmd.addOption(new Option(`--pdf-engine <${h('help_value_engine')}>`, h('help_option_pdf_engine')).choices(PDF_ENGINES));
+    }
     cmd
       .option(`-o, --out <${h('help_arg_dir')}>`, h('help_option_out'), 'materialen')
       .option(`-t, --templates <${h('help_arg_dir')}...>`, h('help_option_templates'));
     if (perAudience) cmd.option(`-a, --audience <${h('help_value_audience')}>`, h('help_option_audience'));
     cmd.addHelpText('after', h('help_examples_render_material', { name, audience: perAudience && name !== 'all' ? ' --audience bewoners' : '', format: hasFormats ? ' --format pdf' : '' }));
-    cmd.action((file: string, opts: { audience?: string; format?: string; out: string; templates?: string[] }) =>
+    cmd.action((file: string, opts: { audience?: string; format?: string; out: string; templates?: string[]; pdfEngine?: string }) =>
       run(async () => (await import('./render.js')).renderCommand(name as never, file, { ...opts, format: opts.format ?? formats, lang })),
     );
   }
@@ -165,11 +168,12 @@ export function buildProgram(run: (task: () => Promise<number>) => Promise<void>
     .description(h('help_render_results'))
     .argument(fileArg, h('help_arg_file_description'), 'welkome-wijk.yaml')
     .option(`-f, --format <${h('help_value_formats')}>`, h('help_option_format', { formats: documentFormats().join(', ') }), formats)
+    .addOption(new Option(`--pdf-engine <${h('help_value_engine')}>`, h('help_option_pdf_engine')).choices(PDF_ENGINES))
     .option(`-o, --out <${h('help_arg_dir')}>`, h('help_option_out'), 'materialen')
     .option(`-t, --templates <${h('help_arg_dir')}...>`, h('help_option_templates'))
     .option(`--answers <${h('help_value_answers')}...>`, h('help_option_answers'))
     .addHelpText('after', h('help_examples_render_results'))
-    .action((file: string, opts: { answers?: string[]; format?: string; out: string; templates?: string[] }) =>
+    .action((file: string, opts: { answers?: string[]; format?: string; out: string; templates?: string[]; pdfEngine?: string }) =>
       run(async () => (await import('./results.js')).renderResultsCommand(file, { ...opts, format: opts.format ?? formats, lang })),
     );
 

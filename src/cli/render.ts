@@ -9,11 +9,13 @@ import { AUDIENCES, type Audience } from '../project/schema.js';
 import { renderProject } from '../output/render.js';
 import { localeOf } from '../languages.js';
 import { resolveProject } from '../resolve/index.js';
-import { documentFormats } from '../writers/index.js';
+import { documentFormats, PDF_ENGINES } from '../writers/index.js';
 import { loadForCommand } from './load-project.js';
 import { wrongChoice } from './usage-errors.js';
 
 export interface RenderOptions {
+  /** The PDF engine: --pdf-engine, else WELKOME_WIJK_PDF_ENGINE, else the default (Typst). */
+  pdfEngine?: string;
   audience?: string;
   format: string;
   out: string;
@@ -53,6 +55,13 @@ export function checkOutFolder(out: string, lang: Lang): void {
   }
 }
 
+export function parsePdfEngine(value: string | undefined, lang: Lang): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const engine = value.trim().toLowerCase();
+  if (!PDF_ENGINES.includes(engine)) throw wrongChoice(lang, 'cli_bad_pdf_engine', engine, PDF_ENGINES);
+  return engine;
+}
+
 export function humanSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} kB`;
 }
@@ -79,7 +88,23 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
         started = performance.now();
       }
     : undefined;
-  const written = await renderProject(ctx, { materials, formats, outDir: opts.out, options: { audience }, manifest: what === 'all', onMaterial });
+  const engine = parsePdfEngine(opts.pdfEngine ?? process.env.WELKOME_WIJK_PDF_ENGINE, lang);
+  // Said once: where the native Typst package cannot load, pdfmake makes the PDFs instead.
+  let warned = false;
+  const onFallback = (_from: unknown, _to: unknown, reason: Error) => {
+    if (!warned) process.stderr.write(`${t(lang, 'pdf_engine_fallback', { detail: reason.message })}\n`);
+    warned = true;
+  };
+  const written = await renderProject(ctx, {
+    materials,
+    formats,
+    preferredWriters: engine ? [engine] : [],
+    outDir: opts.out,
+    options: { audience },
+    manifest: what === 'all',
+    onMaterial,
+    onFallback,
+  });
   const shown = (path: string) => {
     const rel = relative(process.cwd(), path);
     return rel.startsWith('..') ? path : rel;

@@ -18,7 +18,7 @@ import { templateCsv, templateName, templateXlsx } from '../results/template.js'
 import { palette } from '../document/theme.js';
 import { paletteFor } from './colour.js';
 import { loadForCommand } from './load-project.js';
-import { checkOutFolder, humanSize, parseFormats } from './render.js';
+import { checkOutFolder, humanSize, parseFormats, parsePdfEngine } from './render.js';
 
 /** The folder `results template` writes to and `render results` reads from by default. */
 export function answersFolder(out: string, ctx: ResolvedProject): string {
@@ -107,6 +107,8 @@ const MAX_SHOWN = 50;
 
 export interface RenderResultsOptions {
   answers?: string[];
+  /** As for `render`: --pdf-engine, else WELKOME_WIJK_PDF_ENGINE, else the default. */
+  pdfEngine?: string;
   format: string;
   out: string;
   templates?: string[];
@@ -116,6 +118,7 @@ export interface RenderResultsOptions {
 export async function renderResultsCommand(file: string, opts: RenderResultsOptions): Promise<number> {
   const { lang } = opts;
   const formats = parseFormats(opts.format, lang);
+  const engine = parsePdfEngine(opts.pdfEngine ?? process.env.WELKOME_WIJK_PDF_ENGINE, lang);
   const ctx = loadContext(file, lang, opts.templates);
   if (!ctx) return 2;
   checkOutFolder(opts.out, lang);
@@ -137,7 +140,12 @@ export async function renderResultsCommand(file: string, opts: RenderResultsOpti
     return 2;
   }
   if (warnings) process.stderr.write(`${t(lang, 'answers_summary_warnings', { warnings })}\n`);
-  const written = await writeOutputs(ctx, renderResults(ctx, collected.meetings), { formats, outDir: opts.out });
+  let warned = false;
+  const onFallback = (_from: unknown, _to: unknown, reason: Error) => {
+    if (!warned) process.stderr.write(`${t(lang, 'pdf_engine_fallback', { detail: reason.message })}\n`);
+    warned = true;
+  };
+  const written = await writeOutputs(ctx, renderResults(ctx, collected.meetings), { formats, outDir: opts.out, preferredWriters: engine ? [engine] : [], onFallback });
   for (const f of written) process.stdout.write(`${t(lang, 'render_written', { file: shownPath(f.path), size: humanSize(f.bytes) })}\n`);
   process.stdout.write(`${t(lang, 'render_summary', { count: written.length, area: ctx.area.name })}\n`);
   return 0;

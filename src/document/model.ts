@@ -36,8 +36,8 @@ export type ContentBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   /** A paragraph; `lead` is a larger intro paragraph, `small` fine print. */
   | { kind: 'paragraph'; content: Inline[]; style?: 'normal' | 'lead' | 'small' }
-  /** A bullet (`ordered: false`) or numbered list; each item is one line of inline content. */
-  | { kind: 'list'; ordered: boolean; items: Inline[][] }
+  /** A bullet (`ordered: false`) or numbered list; each item is one line of inline content; `small` as fine print. */
+  | { kind: 'list'; ordered: boolean; items: Inline[][]; style?: 'normal' | 'small' }
   /** A table with one header row; every row has exactly `columns.length` cells. */
   | { kind: 'table'; columns: TableColumn[]; header: Inline[][]; rows: Inline[][][] }
   /** Label/value pairs shown as a compact two-column block: when, where, register. */

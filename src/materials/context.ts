@@ -65,7 +65,8 @@ export function baseDocument(ctx: MaterialContext, opts: BaseOptions): Document 
       orientation: opts.orientation ?? 'portrait',
       marginsMm: opts.marginsMm ?? [17, 19, 19, 19],
       header: header || undefined,
-      logo: ctx.logo ? { path: ctx.logo, heightMm: 11, alt: labels.logoAlt } : undefined,
+      // The logo is the first organisation's (usually the municipality's); its alt text says whose.
+      logo: ctx.logo ? { path: ctx.logo, heightMm: 11, alt: labels.logoAlt.replace('{organisation}', ctx.organisations[0]) } : undefined,
       footer: { text: ctx.organisations.join(' · '), pageLabel: labels.pageLabel },
     },
     theme: { accent: ctx.accentColor },

@@ -266,7 +266,8 @@ function report(ctx: MaterialContext, plan: KickoffPlan): Output[] {
   const wanted = (['professionals', 'vrijwilligers', 'bewoners'] as const).flatMap((a, i): Inline[][][] => {
     const w = f.wantedChanges[a];
     if (!w || (w.rightAfter.length === 0 && w.afterOneYear.length === 0)) return [];
-    const cell = (items: string[]): Inline[] => items.flatMap((item, j): Inline[] => (j === 0 ? textInline(`• ${item}`) : [{ kind: 'lineBreak' }, ...textInline(`• ${item}`)]));
+    // Items one per line (a table cell holds no list); the model has no typed bullets for a reader to hear.
+    const cell = (items: string[]): Inline[] => items.flatMap((item, j): Inline[] => (j === 0 ? textInline(item) : [{ kind: 'lineBreak' }, ...textInline(item)]));
     return [[textInline(audiences[i].name, { bold: true }), cell(w.rightAfter), cell(w.afterOneYear)]];
   });
   const changes: ContentBlock[] = wanted.length

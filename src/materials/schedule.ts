@@ -193,7 +193,7 @@ function partBlock(shared: Shared, part: TimedPart<MeetingPart>, who: string): C
   const side: ContentBlock[] = [{ kind: 'paragraph', style: 'small', content: [...textInline(s.who, { bold: true }), { kind: 'lineBreak' }, ...textInline(who)] }];
   if (part.leaderNotes.length) {
     side.push({ kind: 'paragraph', style: 'small', content: textInline(s.leaderNotes, { bold: true }) });
-    for (const note of part.leaderNotes) side.push({ kind: 'paragraph', style: 'small', content: textInline(`• ${note}`) });
+    side.push({ kind: 'list', ordered: false, style: 'small', items: part.leaderNotes.map((note) => textInline(note)) });
   }
   return { kind: 'columns', columns: [{ width: 1.7, blocks: main }, { width: 1, blocks: [{ kind: 'callout', tone: 'neutral', blocks: side }] }] };
 }

@@ -3,7 +3,7 @@
 // memory first and then written atomically, as render.ts does for the registry's materials.
 import { join } from 'node:path';
 import type { MaterialContext, Output } from '../materials/context.js';
-import { WRITERS, writerFor, type WriterId } from '../writers/index.js';
+import { WRITERS, writeDocumentWith, type Writer, type WriterId } from '../writers/index.js';
 import { projectFolder, writeFileAtomic } from './files.js';
 
 export interface WrittenOutput {
@@ -13,7 +13,11 @@ export interface WrittenOutput {
 }
 
 /** Render `outputs` in `formats` into the project's folder under `outDir`; returns what was written. */
-export async function writeOutputs(ctx: MaterialContext, outputs: readonly Output[], req: { formats: string[]; outDir: string; preferredWriters?: string[] }): Promise<WrittenOutput[]> {
+export async function writeOutputs(
+  ctx: MaterialContext,
+  outputs: readonly Output[],
+  req: { formats: string[]; outDir: string; preferredWriters?: string[]; onFallback?: (from: Writer<'document'>, to: Writer<'document'>, reason: Error) => void },
+): Promise<WrittenOutput[]> {
   const folder = projectFolder(req.outDir, ctx.municipality, ctx.area.name);
   const pending: { path: string; writer: WriterId; bytes: Uint8Array }[] = [];
   for (const output of outputs) {
@@ -22,8 +26,9 @@ export async function writeOutputs(ctx: MaterialContext, outputs: readonly Outpu
       continue;
     }
     for (const format of req.formats) {
-      const writer = writerFor(format, req.preferredWriters);
-      pending.push({ path: join(folder, `${output.name}.${writer.extension}`), writer: writer.id as WriterId, bytes: await (await writer.load())(output.document) });
+      // The requested engine, with pdfmake taking over where Typst cannot load, as for every material.
+      const { writer, bytes } = await writeDocumentWith(output.document, format, req.preferredWriters, req.onFallback);
+      pending.push({ path: join(folder, `${output.name}.${writer.extension}`), writer: writer.id as WriterId, bytes });
     }
   }
   for (const file of pending) writeFileAtomic(file.path, file.bytes);

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import type { MaterialContext, MaterialOptions, Output } from '../materials/context.js';
 import { MATERIALS, type MaterialId } from '../materials/registry.js';
-import { WRITERS, writerFor, type Writer, type WriterId } from '../writers/index.js';
+import { WRITERS, writeDocumentWith, type Writer, type WriterId } from '../writers/index.js';
 import { projectFolder, writeFileAtomic } from './files.js';
 
 export interface WrittenFile {
@@ -25,6 +25,8 @@ export interface RenderRequest {
   options: MaterialOptions;
   /** Also write manifest.json listing every file with its checksum (for complete bundles). */
   manifest?: boolean;
+  /** Called when a preferred writer cannot run here and another takes over (the Typst engine without its native package). */
+  onFallback?: (from: Writer<'document'>, to: Writer<'document'>, reason: Error) => void;
   /** Called when a material is rendered (before anything is written), for progress on a terminal. */
   onMaterial?: (id: MaterialId, files: number) => void;
 }
@@ -43,10 +45,7 @@ async function writeOutput(output: Output, req: RenderRequest): Promise<{ writer
     return [{ writer, bytes: await (await writer.load())(output.calendar) }];
   }
   const written = [];
-  for (const format of req.formats) {
-    const writer = writerFor(format, req.preferredWriters);
-    written.push({ writer, bytes: await (await writer.load())(output.document) });
-  }
+  for (const format of req.formats) written.push(await writeDocumentWith(output.document, format, req.preferredWriters, req.onFallback));
   return written;
 }
 

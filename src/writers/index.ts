@@ -4,6 +4,7 @@
 import type { Calendar } from '../document/calendar.js';
 import type { Document } from '../document/model.js';
 import { InternalError } from '../errors.js';
+import { TypstUnavailableError } from './typst/compiler.js';
 
 /** What a writer reads: a laid-out document, or a calendar. */
 export interface WriterInputs {
@@ -28,16 +29,8 @@ function writer<I extends keyof WriterInputs>(w: Writer<I>): Writer<I> {
 }
 
 export const WRITERS = {
-  pdfmake: writer({
-    id: 'pdfmake',
-    format: 'pdf',
-    extension: 'pdf',
-    input: 'document',
-    summary: 'PDF with pdfmake (pure JavaScript)',
-    load: async () => (await import('./pdf/index.js')).writePdf,
-  }),
-  // Registered after pdfmake, so it is not yet the default for `pdf`. Where its native package
-  // cannot load, rendering throws TypstUnavailableError: fall back to pdfmake then.
+  // The default PDF engine (registered first): tagged PDF/UA-1, hyphenation, fast. Where its native
+  // package cannot load, it throws TypstUnavailableError and `writeDocument` falls back to pdfmake.
   typst: writer({
     id: 'typst',
     format: 'pdf',
@@ -45,6 +38,15 @@ export const WRITERS = {
     input: 'document',
     summary: 'tagged PDF (PDF/UA-1) with Typst (native, prebuilt for Linux, macOS and Windows)',
     load: async () => (await import('./typst/index.js')).writeTypstPdf,
+  }),
+  // The pure-JavaScript PDF engine: runs wherever Node does (`--pdf-engine pdfmake`).
+  pdfmake: writer({
+    id: 'pdfmake',
+    format: 'pdf',
+    extension: 'pdf',
+    input: 'document',
+    summary: 'PDF with pdfmake (pure JavaScript)',
+    load: async () => (await import('./pdf/index.js')).writePdf,
   }),
   docx: writer({
     id: 'docx',
@@ -79,9 +81,37 @@ export function writerFor(format: string, preferred: readonly string[] = []): Wr
   return found;
 }
 
-/** Write one document with the default writer of `format` (for tests and scripts). */
-export async function writeDocument(doc: Document, format: string): Promise<Uint8Array> {
-  return (await writerFor(format).load())(doc);
+/** The PDF engines, default first. */
+export const PDF_ENGINES = Object.values(WRITERS)
+  .filter((w) => w.format === 'pdf')
+  .map((w) => w.id);
+
+/**
+ * Write a document in `format` with the preferred writer (else the format's default). When the
+ * writer is the Typst engine and its native package cannot load here, the next writer of the
+ * format (pdfmake) takes over, and `onFallback` hears why, so the caller can say so once.
+ */
+export async function writeDocumentWith(
+  doc: Document,
+  format: string,
+  preferred: readonly string[] = [],
+  onFallback?: (from: Writer<'document'>, to: Writer<'document'>, reason: Error) => void,
+): Promise<{ writer: Writer<'document'>; bytes: Uint8Array }> {
+  const writer = writerFor(format, preferred);
+  try {
+    return { writer, bytes: await (await writer.load())(doc) };
+  } catch (err) {
+    if (!(err instanceof TypstUnavailableError)) throw err;
+    const next = Object.values(WRITERS).find((w): w is Writer<'document'> & (typeof WRITERS)[WriterId] => w.input === 'document' && w.format === format && w.id !== writer.id);
+    if (!next) throw err;
+    onFallback?.(writer, next, err);
+    return { writer: next, bytes: await (await next.load())(doc) };
+  }
 }
 
-export { TypstUnavailableError } from './typst/compiler.js';
+/** Write one document with the default writer of `format` (for tests and scripts). */
+export async function writeDocument(doc: Document, format: string): Promise<Uint8Array> {
+  return (await writeDocumentWith(doc, format)).bytes;
+}
+
+export { TypstUnavailableError };

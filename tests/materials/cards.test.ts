@@ -29,7 +29,7 @@ const rendered = new Map<string, Rendered>();
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 /** All whitespace removed: pdftotext splits bold initials from the rest of a word, and wraps lines anywhere. */
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+const squeeze = (s: string) => s.replace(/\u00ad/g, '').replace(/\s+/g, '');
 
 const load = loadExample;
 

@@ -145,7 +145,7 @@ describe('columns', () => {
     const pdf = join(ok.out, 'nijmegen', 'heseveld', 'resultaten.pdf');
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     expect(text).not.toContain('Jansje');
-    expect(text.replace(/\s+/g, ' ')).toContain('1 van 20 verwachte deelnemers (5%)');
+    expect(text.replace(/\u00ad\s*/g, '').replace(/\s+/g, ' ')).toContain('1 van 20 verwachte deelnemers (5%)');
   });
 });
 
@@ -170,7 +170,7 @@ describe('files and meetings', () => {
     csv(dir, 'export.csv', [['Cijfer bijeenkomst', 'Cijfer gespreksleider', 'Cijfer mensen met ervaring', 'Dit neem ik mee', 'Vragen of opmerkingen'], ['7', '7', '7', '', '']]);
     const r = await cli(['render', 'results', project, '--answers', `vrijwilligers=${join(dir, 'export.csv')}`, '--out', join(work, 'explicit-out'), '--format', 'pdf']);
     expect(r.exitCode, r.stderr).toBe(0);
-    const text = execFileSync('pdftotext', [join(work, 'explicit-out', 'nijmegen', 'heseveld', 'resultaten.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = execFileSync('pdftotext', [join(work, 'explicit-out', 'nijmegen', 'heseveld', 'resultaten.pdf'), '-'], { encoding: 'utf8' }).replace(/\u00ad\s*/g, '').replace(/\s+/g, ' ');
     expect(text).toMatch(/Vrijwilligers, [^]*?1 van \d+ verwachte deelnemers/);
   });
 });

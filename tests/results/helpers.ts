@@ -83,7 +83,8 @@ export function percent(forms: number, expected: number): number {
   return Math.floor((200 * forms + expected) / (2 * expected));
 }
 
-export const flat = (s: string) => s.replace(/\s+/g, ' ');
+/** Whitespace-insensitive text; a word Typst hyphenated at a line end (a soft hyphen in the text) is joined again. */
+export const flat = (s: string) => s.replace(/\u00ad\s*/g, '').replace(/\s+/g, ' ');
 
 /** Text that matches `s` with any run of white space where `s` has a space. */
 export function loose(s: string): RegExp {

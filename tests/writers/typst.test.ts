@@ -587,9 +587,9 @@ describe('card imposition', () => {
 });
 
 describe('registration', () => {
-  it('is registered beside pdfmake (not yet the default), with the error to fall back on', async () => {
-    expect(writerFor('pdf').id).toBe('pdfmake');
-    expect(writerFor('pdf', ['typst']).id).toBe('typst');
+  it('is registered as the default PDF engine, beside pdfmake, with the error to fall back on', async () => {
+    expect(writerFor('pdf').id).toBe('typst');
+    expect(writerFor('pdf', ['pdfmake']).id).toBe('pdfmake');
     const a = await (await WRITERS.typst.load())(kitchenSink());
     expect(Buffer.compare(Buffer.from(a), Buffer.from(await writeTypstPdf(kitchenSink())))).toBe(0);
     expect(RegisteredError).toBe(TypstUnavailableError);

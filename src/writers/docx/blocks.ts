@@ -22,6 +22,17 @@ export interface RenderState {
   orderedLists: number;
   /** Drawings so far: gives images stable, unique names and ids. */
   drawings: number;
+  /**
+   * How many levels the document's headings move up in the outline, so it starts at Heading 1 (an
+   * A5 form titles itself with a smaller heading; its outline must still have a Heading 1).
+   */
+  headingShift: number;
+}
+
+/** The shift that makes the highest heading of the page flow a Heading 1 (cards and boxes do not count). */
+export function headingShift(blocks: readonly Block[]): number {
+  const levels = blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading').map((b) => b.level);
+  return levels.length ? Math.min(...levels) - 1 : 0;
 }
 
 /** Where blocks are being written: the page body or a table cell, and how wide it is. */
@@ -31,6 +42,8 @@ export interface Place {
   nested: boolean;
   /** Centre paragraphs (card backs). */
   center?: boolean;
+  /** On a card face: its headings are part of the card, not sections of the document. */
+  inCard?: boolean;
 }
 
 /** Space kept between a table and what follows it; tables have no "space after" of their own. */
@@ -194,8 +207,25 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
   const alignment = place.center ? d.AlignmentType.CENTER : undefined;
   switch (block.kind) {
     case 'heading': {
-      const heading = block.level === 1 ? d.HeadingLevel.HEADING_1 : block.level === 2 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3;
-      flow.para({ heading, alignment, children: [new d.TextRun(clean(block.text))] });
+      if (place.inCard) {
+        flow.para({ style: STYLE.cardHeading, alignment, children: [new d.TextRun(clean(block.text))] });
+        return;
+      }
+      const level = block.level - s.headingShift;
+      const heading = level <= 1 ? d.HeadingLevel.HEADING_1 : level === 2 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3;
+      if (level === block.level) {
+        flow.para({ heading, alignment, children: [new d.TextRun(clean(block.text))] });
+        return;
+      }
+      // Moved up in the outline, the heading keeps the look of its own level.
+      const size = block.level === 2 ? s.scale.h2 : s.scale.h3;
+      const color = block.level === 2 ? s.c.accentText : s.c.text;
+      flow.para({
+        heading,
+        alignment,
+        border: { bottom: { style: d.BorderStyle.NONE, size: 0, color: 'auto', space: 0 } },
+        children: [new d.TextRun({ text: clean(block.text), size: hp(size), color })],
+      });
       return;
     }
     case 'paragraph': {
@@ -209,7 +239,8 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
         const numbering = block.ordered
           ? { reference: NUMBERING.ordered, level: 0, instance: s.orderedLists + 1 }
           : { reference: NUMBERING.bullet, level: 0 };
-        flow.para({ numbering, spacing: last ? { after: 160 } : undefined, children: renderInlines(s, item) });
+        const style = block.style === 'small' ? STYLE.small : undefined;
+        flow.para({ style, numbering, spacing: last ? { after: 160 } : undefined, children: renderInlines(s, item) });
       });
       if (block.ordered) s.orderedLists++;
       return;
@@ -321,18 +352,16 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
       return;
     }
     case 'writeLines': {
-      flow.para({ style: STYLE.fieldLabel, alignment, children: [new d.TextRun(clean(block.label))] });
-      const line = { style: d.BorderStyle.SINGLE, size: 6, color: s.c.rule, space: 1 };
-      for (let i = 0; i < block.lines; i++) {
-        // `between` as well as `bottom`: Word joins paragraphs with equal borders into one box and would
-        // otherwise draw only the last line.
-        flow.para({
-          style: STYLE.tiny,
-          keepNext: i < block.lines - 1,
-          spacing: { before: 0, after: 0, line: mmToTwips(SIZE_MM.writeLine), lineRule: d.LineRuleType.EXACT },
-          border: { bottom: line, between: line },
-        });
-      }
+      if (block.label) flow.para({ style: STYLE.fieldLabel, alignment, children: [new d.TextRun(clean(block.label))] });
+      // One paragraph, each line a tab to the margin drawn with an underscore leader: ruled lines to
+      // write on, without a run of empty paragraphs for a screen reader to step through.
+      const lines = Array.from({ length: Math.max(1, block.lines) }, (_, i) => (i === 0 ? [new d.Tab()] : [new d.CarriageReturn(), new d.Tab()])).flat();
+      flow.para({
+        style: STYLE.writeLine,
+        keepLines: true,
+        tabStops: [{ type: d.TabStopType.RIGHT, position: Math.max(0, place.widthTw - 20), leader: d.LeaderType.UNDERSCORE }],
+        children: [new d.TextRun({ children: lines })],
+      });
       return;
     }
     case 'scoreBoxes': {

@@ -5,12 +5,16 @@ import { cardsPerSheet, sheetGeometry } from '../../document/imposition.js';
 import type { Block, Card, CardLayout } from '../../document/model.js';
 import { clean, Flow, renderBlocks, renderInlines, type RenderState } from './blocks.js';
 import { PAGE_MM } from '../../document/theme.js';
-import { STYLE, mmToTwips } from './style.js';
+import { DECK_TITLE_LINE, STYLE, mmToTwips } from './style.js';
 
 type CardsBlock = Extract<Block, { kind: 'cards' }>;
 
-/** 1 pt, the height of the spacer paragraph that starts every card page (it holds the page break). */
-const SPACER_MM = 25.4 / 72;
+/**
+ * Every card page starts with a line of the same height: on the first page the deck's title (the
+ * file's one Heading 1), on the others an empty line that holds the page break, so fronts and backs
+ * line up.
+ */
+const SPACER_MM = (DECK_TITLE_LINE / 20) * (25.4 / 72);
 
 interface Grid {
   page: { width: number; height: number };
@@ -45,8 +49,9 @@ function gridFor(layout: CardLayout): Grid {
         page: PAGE_MM.A6,
         cols: 1,
         rows: 1,
-        slot: { w: PAGE_MM.A6.width, h: PAGE_MM.A6.height - 3 },
-        margins: { top: 1 - SPACER_MM, left: 0, right: 0, bottom: 1 },
+        // The first line of each page (the deck title, or the line holding the break) comes off the card's height.
+        slot: { w: PAGE_MM.A6.width, h: PAGE_MM.A6.height - 3 - SPACER_MM },
+        margins: { top: 1, left: 0, right: 0, bottom: 1 },
         cutLines: false,
       };
   }
@@ -89,7 +94,7 @@ export async function cardSection(s: RenderState, block: CardsBlock): Promise<IS
       if (card.kicker) inner.para({ style: STYLE.kicker, children: [new d.TextRun(clean(card.kicker))] });
       inner.para({ style: STYLE.cardTitle, children: [new d.TextRun(clean(card.title))] });
       if (card.subtitle) inner.para({ style: STYLE.cardSubtitle, children: renderInlines(s, card.subtitle) });
-      await renderBlocks(s, inner, card.blocks, { widthTw: innerW, nested: true });
+      await renderBlocks(s, inner, card.blocks, { widthTw: innerW, nested: true, inCard: true });
     } else if (card) {
       // A short accent bar above the back's text: the back's only ornament, centred like the text.
       const bar = mmToTwips(12);
@@ -99,7 +104,7 @@ export async function cardSection(s: RenderState, block: CardsBlock): Promise<IS
         spacing: { before: 0, after: 240, line: 20, lineRule: d.LineRuleType.EXACT },
         border: { bottom: { style: d.BorderStyle.SINGLE, size: 18, color: s.c.accent, space: 0 } },
       });
-      await renderBlocks(s, inner, card.back, { widthTw: innerW, nested: true, center: true });
+      await renderBlocks(s, inner, card.back, { widthTw: innerW, nested: true, center: true, inCard: true });
     }
     return new d.TableCell({
       width: { size: cellW, type: d.WidthType.DXA },
@@ -117,11 +122,15 @@ export async function cardSection(s: RenderState, block: CardsBlock): Promise<IS
       for (const row of order) {
         const cells = [];
         for (const index of row) cells.push(await face(index === undefined ? undefined : block.cards[index], back));
-        rows.push(new d.TableRow({ cantSplit: true, height: { value: mmToTwips(grid.slot.h), rule: d.HeightRule.EXACT }, children: cells }));
+        // "At least" the card's height: a text edited longer in Word grows the card instead of vanishing.
+        rows.push(new d.TableRow({ cantSplit: true, height: { value: mmToTwips(grid.slot.h), rule: d.HeightRule.ATLEAST }, children: cells }));
       }
-      // Every page starts with the same 1 pt spacer (the first one without a break), so fronts and backs line up.
-      if (sheet > 0 || back) flow.pageBreak();
-      else flow.spacer(20);
+      // Every page starts with a line of the same height, so fronts and backs line up: the deck's title
+      // on the first page (its Heading 1 for the outline), an empty line holding the break on the others.
+      if (sheet > 0 || back) {
+        flow.pageBreak();
+        flow.spacer(DECK_TITLE_LINE);
+      } else flow.para({ style: STYLE.deckTitle, children: [new d.TextRun(clean(s.doc.meta.title))] });
       flow.table({
         width: { size: cellW * grid.cols, type: d.WidthType.DXA },
         columnWidths: Array.from({ length: grid.cols }, () => cellW),

@@ -5,7 +5,7 @@ import { basename, resolve } from 'node:path';
 import type { ISectionOptions, Paragraph, ParagraphChild } from 'docx';
 import type { Block, Document } from '../../document/model.js';
 import { InternalError, UserError } from '../../errors.js';
-import { clean, Flow, imageInfo, renderBlocks, type RenderState } from './blocks.js';
+import { clean, Flow, headingShift, imageInfo, renderBlocks, type RenderState } from './blocks.js';
 import { cardSection } from './cards.js';
 import { normaliseDocx } from './determinism.js';
 import { loadQRCode } from '../qr.js';
@@ -30,7 +30,7 @@ export async function writeDocx(doc: Document, options: DocxOptions = {}): Promi
   const [d, qr, fonts] = await Promise.all([loadDocx(), loadQRCode(), embed ? loadFonts() : undefined]);
   const font = fonts ? EMBEDDED_FONT : SYSTEM_FONT;
   const c = wordPalette(doc.theme);
-  const s: RenderState = { d, qr, doc, c, scale: typeScale(doc), orderedLists: 0, drawings: 0 };
+  const s: RenderState = { d, qr, doc, c, scale: typeScale(doc), orderedLists: 0, drawings: 0, headingShift: headingShift(doc.blocks) };
 
   // Runs of ordinary blocks share the document's page setup; each card deck is a section of its own.
   const sections: ISectionOptions[] = [];

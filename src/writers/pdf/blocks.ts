@@ -157,7 +157,14 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
         text: renderInlines(item, p),
         margin: [0, 0, 0, i === block.items.length - 1 ? 0 : 2.5 * s] as [number, number, number, number],
       }));
-      const common = { fontSize: TYPE.body * s, lineHeight: LINE_HEIGHT, markerColor: p.accentText, margin: margin(0, gap, first, last) };
+      const small = block.style === 'small';
+      const common = {
+        fontSize: (small ? TYPE.small : TYPE.body) * s,
+        color: small ? p.muted : undefined,
+        lineHeight: LINE_HEIGHT,
+        markerColor: p.accentText,
+        margin: margin(0, gap, first, last),
+      };
       return block.ordered ? { ol: items, ...common } : { ul: items, ...common };
     }
     case 'table':

@@ -27,7 +27,7 @@ type HeadingData = { kind: 'heading'; level: 1 | 2 | 3; tag: number; bookmark: b
 export type BlockData =
   | HeadingData
   | { kind: 'paragraph'; style: 'normal' | 'lead' | 'small'; content: InlineData[] }
-  | { kind: 'list'; ordered: boolean; items: InlineData[][] }
+  | { kind: 'list'; ordered: boolean; items: InlineData[][]; style: 'normal' | 'small' }
   | { kind: 'table'; columns: { width: number; align: 'left' | 'right' | 'center' }[]; header: InlineData[][]; rows: InlineData[][][] }
   | { kind: 'facts'; items: { label: string; value: InlineData[] }[] }
   | { kind: 'qr'; svg: string; modules: number; sizeMm: number; alt: string; caption: string | null }
@@ -237,7 +237,7 @@ function blocks(list: readonly Block[], ctx: Ctx, p: Palette): BlockData[] {
       case 'paragraph':
         return { kind: 'paragraph', style: block.style ?? 'normal', content: inlines(block.content) };
       case 'list':
-        return { kind: 'list', ordered: block.ordered, items: block.items.map(inlines) };
+        return { kind: 'list', ordered: block.ordered, items: block.items.map(inlines), style: block.style ?? 'normal' };
       case 'table':
         return {
           kind: 'table',

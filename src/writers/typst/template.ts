@@ -163,7 +163,8 @@ export const TEMPLATE = String.raw`
       })
     } else if b.kind == "list" {
       block(above: above, below: 0pt, width: 100%, {
-        set text(size: S.body * s * 1pt)
+        let st = paragraph-styles.at(b.style)
+        set text(size: st.size * s, fill: st.fill)
         let between = 2.5pt * s + body-lead
         set list(marker: text(fill: accent-text, weight: F.bold, "•"), indent: 0pt, body-indent: 7pt * s, spacing: between)
         set enum(numbering: n => text(fill: accent-text, weight: F.bold, str(n) + "."), indent: 0pt,
