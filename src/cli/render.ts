@@ -23,7 +23,7 @@ export interface RenderOptions {
   lang: Lang;
 }
 
-function parseFormats(value: string, lang: Lang): string[] {
+export function parseFormats(value: string, lang: Lang): string[] {
   const known = documentFormats();
   const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   const wrong = formats.filter((f) => !known.includes(f));
@@ -41,7 +41,7 @@ function parseAudience(value: string | undefined, lang: Lang): Audience | undefi
  * Check the output folder before rendering, which takes seconds: a file in its place, or a folder
  * we may not write in, is said plainly now rather than as an error from deep inside a write.
  */
-function checkOutFolder(out: string, lang: Lang): void {
+export function checkOutFolder(out: string, lang: Lang): void {
   const target = resolve(out);
   let nearest = target;
   while (!existsSync(nearest) && dirname(nearest) !== nearest) nearest = dirname(nearest);
@@ -55,14 +55,14 @@ function checkOutFolder(out: string, lang: Lang): void {
   }
 }
 
-function parsePdfEngine(value: string | undefined, lang: Lang): string | undefined {
+export function parsePdfEngine(value: string | undefined, lang: Lang): string | undefined {
   if (value === undefined || value === '') return undefined;
   const engine = value.trim().toLowerCase();
   if (!PDF_ENGINES.includes(engine)) throw wrongChoice(lang, 'cli_bad_pdf_engine', engine, PDF_ENGINES);
   return engine;
 }
 
-function humanSize(bytes: number): string {
+export function humanSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} kB`;
 }
 

@@ -61,8 +61,29 @@ export type ContentBlock =
   | { kind: 'writeLines'; label: string; lines: number }
   /** A labelled row of tick boxes numbered `from`..`to` (a grade 1-10). */
   | { kind: 'scoreBoxes'; label: string; from: number; to: number }
+  /** A chart drawn by the writer (vectors in a PDF, an image where the format has no drawing), with alt text. */
+  | { kind: 'chart'; chart: Chart; alt: string }
   /** Vertical white space. */
   | { kind: 'spacer'; heightMm: number };
+
+/**
+ * A bar chart: one bar per category, left to right, its value written above it; e.g. how many
+ * people gave each grade 1-10. The title stands above the drawing as text; `unit` labels the values
+ * in a corner of the drawing. Writers share one layout (`document/chart.ts`), so every format draws
+ * the same picture.
+ */
+export interface Chart {
+  type: 'bar';
+  title: string;
+  /** The labels under the bars ("1" ... "10"). */
+  categories: string[];
+  /** One whole number >= 0 per category; a zero gets no bar and no number. */
+  values: number[];
+  /** What the values count ("aantal formulieren"), written small at the top left of the drawing. */
+  unit: string;
+  /** Height of the drawing (bars, numbers and labels, without the title). */
+  heightMm: number;
+}
 
 /** Every block: content blocks, plus the page-level ones that only a document's top level holds. */
 export type Block =

@@ -278,6 +278,15 @@ export const projectSchema = z
     training: z.array(trainingSchema).default([]).describe('The training of discussion leaders and people with lived experience (step 2).'),
     learningSessions: z.array(datedEventSchema).default([]).describe('Learning sessions (intervisie) of the project group.'),
     finalEvaluation: datedEventSchema.optional().describe('Final group evaluation with the project group.'),
+    results: z
+      .strictObject({
+        quoteFreeText: z
+          .boolean({ error: 'msg:expected_boolean' })
+          .default(false)
+          .describe('Quote what participants wrote (take-aways, remarks) in the results report, with names taken out. Default false: only counted.'),
+      })
+      .default({ quoteFreeText: false })
+      .describe('How `render results` reports the questionnaires.'),
     branding: brandingSchema.default({ organisations: [], accentColor: '#0b6e69' }),
     templates: text.optional().describe('A folder with your own templates, relative to this file; they win over the built-ins.'),
   })

@@ -124,6 +124,8 @@ export interface ResolvedProject {
   training: (ResolvedEvent & { kind: Training['kind'] })[];
   learningSessions: ResolvedEvent[];
   finalEvaluation?: ResolvedEvent;
+  /** How the questionnaires' results are reported: free text quoted only when the file opts in. */
+  results: { quoteFreeText: boolean };
 }
 
 export interface ResolveOptions {
@@ -271,5 +273,6 @@ export function resolveProject(project: Project, opts: ResolveOptions): Resolved
     training: project.training.map((t) => ({ ...resolveEvent(t), kind: t.kind })),
     learningSessions: project.learningSessions.map(resolveEvent),
     finalEvaluation: project.finalEvaluation ? resolveEvent(project.finalEvaluation) : undefined,
+    results: { quoteFreeText: project.results.quoteFreeText },
   };
 }

@@ -3,6 +3,8 @@
 import type { IParagraphOptions, ITableOptions, Paragraph, ParagraphChild, Table } from 'docx';
 import type { Block, Document, Inline } from '../../document/model.js';
 import { inspectImage } from '../../document/image.js';
+import { palette } from '../../document/theme.js';
+import { chartPng } from '../chart-image.js';
 import { assertNever, InternalError, UserError } from '../../errors.js';
 import { QR_ECC, type QRCode } from '../qr.js';
 import type { Docx } from './modules.js';
@@ -426,6 +428,26 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
             data,
             transformation: { width: mmToPx(widthMm), height: Math.round((mmToPx(widthMm) * info.height) / Math.max(1, info.width)) },
             altText: { id: String(s.drawings), name: clean(basename(block.path)), title: clean(block.alt), description: clean(block.alt) },
+          }),
+        ],
+      });
+      return;
+    }
+    case 'chart': {
+      // Word and LibreOffice share no drawing they both show the same way: the chart is a picture
+      // drawn from the shared layout, its title real text above it, its numbers in the alt text.
+      flow.para({ style: STYLE.fieldLabel, alignment, keepNext: true, children: [new d.TextRun(clean(block.chart.title))] });
+      const picture = chartPng(block.chart, palette(s.doc.theme), (place.widthTw * 25.4) / 1440);
+      s.drawings++;
+      flow.para({
+        alignment,
+        spacing: { after: 160 },
+        children: [
+          new d.ImageRun({
+            type: 'png',
+            data: picture.bytes,
+            transformation: { width: mmToPx(picture.widthMm), height: mmToPx(picture.heightMm) },
+            altText: { id: String(s.drawings), name: `chart-${s.drawings}`, title: clean(block.chart.title), description: clean(block.alt) },
           }),
         ],
       });

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Block, ContentBlock, Fact, Inline, TableColumn } from '../../document/model.js';
+import { chartSvg } from '../chart-image.js';
+import type { Palette } from '../../document/theme.js';
 import { assertNever, InternalError } from '../../errors.js';
 import type { QrMatrix } from '../qr.js';
 import { esc, num, safeHref } from './escape.js';
@@ -62,6 +64,9 @@ export interface Ctx {
   depth: number;
   /** Inside a callout, column or card, where page-level blocks make no sense. */
   nested: boolean;
+  /** For charts: the document's colours, and the width the text has on paper (mm). */
+  palette: Palette;
+  widthMm: number;
 }
 
 export function inlines(content: readonly Inline[]): string {
@@ -150,6 +155,7 @@ export function hasLink(list: readonly ContentBlock[]): boolean {
         return b.columns.some((c) => hasLink(c.blocks));
       case 'heading':
       case 'image':
+      case 'chart':
       case 'writeLines':
       case 'scoreBoxes':
       case 'spacer':
@@ -226,7 +232,9 @@ function block(b: Block, ctx: Ctx): string {
     case 'image': {
       const alt = b.alt.trim();
       // Without alt text an image is decoration: alt="" leaves it out instead of reading its file name.
-      return `<p class="image"><img src="${ctx.files.dataUrl(b.path, 'image')}" alt="${esc(alt)}" style="width:${num(b.widthMm)}mm"></p>`;
+      // A height limit crops the picture around its middle, as the PDFs do.
+      const crop = b.maxHeightMm !== undefined ? `;max-height:${num(b.maxHeightMm)}mm;object-fit:cover` : '';
+      return `<p class="image"><img src="${ctx.files.dataUrl(b.path, 'image')}" alt="${esc(alt)}" style="width:${num(b.widthMm)}mm${crop}"></p>`;
     }
     case 'callout': {
       const inner = { ...ctx, nested: true };
@@ -253,6 +261,9 @@ function block(b: Block, ctx: Ctx): string {
       // The numbers stay text (a list a screen reader reads as a scale); the boxes to tick are drawn around them.
       return `<div class="score"><p class="field-label">${esc(b.label)}</p>${count ? `<ul class="boxes" role="list" style="--count:${count}">${boxes}</ul>` : ''}</div>`;
     }
+    case 'chart':
+      // The bars as an SVG with the chart's alt text; its title as real text above it.
+      return `<figure class="ww-chart"><p class="ww-chart-title"><strong>${esc(b.chart.title)}</strong></p>${chartSvg(b.chart, ctx.palette, ctx.widthMm, b.alt)}</figure>`;
     case 'spacer':
       return `<div class="spacer" style="height:${num(Math.max(0, b.heightMm))}mm"></div>`;
     case 'pageBreak':

@@ -4,7 +4,7 @@
 // or images from elsewhere. A Content-Security-Policy in the page says the same to the browser,
 // so even a mistake in escaping could neither run a script nor fetch anything.
 import type { Block, Document } from '../../document/model.js';
-import { palette } from '../../document/theme.js';
+import { PAGE_MM, palette } from '../../document/theme.js';
 import { qrMatrix, type QrMatrix } from '../qr.js';
 import { blocks, Files, Outline, qrData, type Ctx } from './blocks.js';
 import { deck, lockup } from './cards.js';
@@ -67,7 +67,10 @@ export async function renderHtml(doc: Document): Promise<string> {
   const files = new Files(doc.allowedFiles);
   const qr = new Map<string, QrMatrix>();
   for (const data of new Set(qrData(doc.blocks))) qr.set(data, await qrMatrix(data));
-  const ctx: Ctx = { outline: new Outline(), files, qr, depth: 0, nested: false };
+  const paper = PAGE_MM[doc.page.size];
+  const [, right, , left] = doc.page.marginsMm;
+  const widthMm = (doc.page.orientation === 'landscape' ? paper.height : paper.width) - left - right;
+  const ctx: Ctx = { outline: new Outline(), files, qr, depth: 0, nested: false, palette: p, widthMm };
   const { meta, page } = doc;
 
   const content = main(doc, ctx);

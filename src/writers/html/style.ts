@@ -153,6 +153,9 @@ figcaption{margin-top:${em(5)};font-size:${em(TYPE.label)};line-height:${LINE.bo
 .qr-caption{display:block;font-weight:700;color:var(--c-accent)}
 figcaption a,.qr-data{overflow-wrap:anywhere}
 p.image img{display:block;max-width:100%;height:auto}
+.ww-chart svg{display:block;width:100%;height:auto}
+.ww-chart{break-inside:avoid}
+.ww-chart-title{margin:0 0 ${em(4)}}
 .callout{background:var(--bg);padding:${em(SPACE.callout * 0.85)} ${em(SPACE.callout)};margin:${em(4)} 0 ${em(gap * 1.5)}}
 .callout.accent{${surfaceVars(s.accent)}}
 .callout.neutral{${surfaceVars(s.neutral)}}

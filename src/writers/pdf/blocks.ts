@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inspectImage } from '../../document/image.js';
 import type { CanvasElement, Content, ContentText, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
-import type { Block, Fact, Inline, TableColumn } from '../../document/model.js';
+import { CHART_TYPE, layoutChart } from '../../document/chart.js';
+import type { Block, Chart, Fact, Inline, TableColumn } from '../../document/model.js';
 import { assertNever, InternalError } from '../../errors.js';
 import type { QrMatrix } from '../qr.js';
 import { inLineBoxes, LINE, LINE_BOX, mmToPt, SIZE_MM, SPACE, TYPE, toneColour, type Palette } from '../../document/theme.js';
@@ -114,7 +115,7 @@ function margin(top: number, bottom: number, first: boolean, last: boolean): [nu
  * before the move, so the keep-with-next hook would think it follows the heading on this page;
  * a heading before one of these is glued to it instead.
  */
-const UNBREAKABLE: ReadonlySet<Block['kind']> = new Set(['callout', 'columns', 'writeLines', 'scoreBoxes', 'qr', 'image']);
+const UNBREAKABLE: ReadonlySet<Block['kind']> = new Set(['callout', 'columns', 'writeLines', 'scoreBoxes', 'qr', 'image', 'chart']);
 
 export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Content[] {
   const out: Content[] = [];
@@ -209,6 +210,8 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
       return writeLines(block.label, block.lines, ctx, margin(4 * s, gap * 1.5, first, last));
     case 'scoreBoxes':
       return scoreBoxes(block.label, block.from, block.to, ctx, margin(4 * s, gap * 1.5, first, last));
+    case 'chart':
+      return chart(block.chart, ctx, margin(4 * s, gap * 1.5, first, last));
     case 'columns': {
       const gapPt = 14 * s;
       const total = block.columns.reduce((sum, c) => sum + Math.max(c.width, 0), 0) || block.columns.length;
@@ -403,4 +406,39 @@ function scoreBoxes(text: string, from: number, to: number, ctx: BlockContext, m
     ],
   }));
   return { stack: [label(text, ctx), { columns, columnGap, margin: [0, 3 * s, 0, 0] }], unbreakable: true, margin: m };
+}
+
+/**
+ * A bar chart as vectors: the bars and base line on a canvas, the numbers and labels placed over it
+ * with `relativePosition` (they take no room of their own), all from the shared layout.
+ */
+function chart(c: Chart, ctx: BlockContext, m: [number, number, number, number]): Content {
+  const p = ctx.palette;
+  // Charts keep their layout's sizes: the type scale is for card faces, where no chart goes.
+  const mm = mmToPt;
+  const layout = layoutChart(c, (ctx.width * 25.4) / 72);
+  const height = mm(layout.height);
+  const canvas: CanvasElement[] = [
+    // Holds the canvas open to the drawing's full height (a canvas is as tall as what it draws).
+    { type: 'line', x1: 0, y1: height, x2: 0, y2: height, lineWidth: 0, lineColor: '#ffffff', strokeOpacity: 0 },
+    ...layout.bars.map((b): CanvasElement => ({ type: 'rect', x: mm(b.x), y: mm(b.y), w: mm(b.w), h: mm(b.h), color: p.accent, lineWidth: 0 })),
+    { type: 'line', x1: mm(layout.baseline.x1), y1: mm(layout.baseline.y), x2: mm(layout.baseline.x2), y2: mm(layout.baseline.y), lineWidth: layout.baseline.widthPt, lineColor: p.muted },
+  ];
+  const texts: Content[] = layout.texts.map((t) => {
+    const node = { text: t.text, fontSize: t.sizePt, lineHeight: 1, color: t.tone === 'muted' ? p.muted : p.text };
+    // Placed relative to where the next node would go: just below the canvas.
+    const y = mm(t.top) - height;
+    return t.anchor === 'middle'
+      ? { columns: [{ width: mm(t.slot), ...node, alignment: 'center' as const }], relativePosition: { x: mm(t.x - t.slot / 2), y } }
+      : { ...node, relativePosition: { x: mm(t.x), y } };
+  });
+  return {
+    stack: [
+      { text: c.title, fontSize: CHART_TYPE.title, bold: true, color: p.text, margin: [0, 0, 0, 3] },
+      { canvas },
+      ...texts,
+    ],
+    unbreakable: true,
+    margin: m,
+  };
 }

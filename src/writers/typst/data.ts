@@ -1,6 +1,7 @@
 // Turns a Document into the plain data the Typst template lays out: user text stays data, never markup.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { layoutChart, type ChartLayout } from '../../document/chart.js';
 import { cardsPerSheet, grow, sheetGeometry, type Rect } from '../../document/imposition.js';
 import type { Block, Card, CardLayout, Document, Inline } from '../../document/model.js';
 import { fitInBox, inspectImage } from '../../document/image.js';
@@ -33,6 +34,8 @@ export type BlockData =
   | { kind: 'writeLines'; label: string; lines: number }
   | { kind: 'scoreBoxes'; label: string; from: number; to: number }
   | { kind: 'spacer'; heightMm: number }
+  /** A chart's drawing laid out for `layout.width` mm; the template stretches it to the room it gets. */
+  | { kind: 'chart'; title: string; alt: string; layout: ChartLayout }
   | { kind: 'pageBreak' };
 
 export interface CardData {
@@ -203,6 +206,8 @@ interface Ctx {
   bookmarks: boolean;
   /** In the page flow (where headings stay with what follows), not inside a box. */
   flow: boolean;
+  /** Width of the page's text column in mm: charts are laid out for it, then fitted to their room. */
+  textWidthMm: number;
 }
 
 function inlines(content: readonly Inline[]): InlineData[] {
@@ -303,6 +308,8 @@ function blocks(list: readonly Block[], ctx: Ctx, p: Palette): BlockData[] {
         return { kind: 'scoreBoxes', label: block.label, from: block.from, to: block.to };
       case 'spacer':
         return { kind: 'spacer', heightMm: block.heightMm };
+      case 'chart':
+        return { kind: 'chart', title: block.chart.title, alt: block.alt.trim() || block.chart.title, layout: layoutChart(block.chart, ctx.textWidthMm) };
       case 'pageBreak':
         if (!ctx.flow) throw new InternalError('A page break cannot appear inside a callout or card.');
         return { kind: 'pageBreak' };
@@ -460,11 +467,10 @@ export async function prepare(doc: Document): Promise<Prepared> {
   const outline = new Outline();
   const qr = new Map<string, QrMatrix>();
   for (const data of new Set(qrData(doc.blocks))) qr.set(data, await qrMatrix(data));
-  const ctx: Ctx = { outline, files, qr, depth: 0, bookmarks: true, flow: true };
-
   const paper = PAGE_MM[doc.page.size];
   const [width, height] = doc.page.orientation === 'landscape' ? [paper.height, paper.width] : [paper.width, paper.height];
   const [top, right, bottom, left] = doc.page.marginsMm;
+  const ctx: Ctx = { outline, files, qr, depth: 0, bookmarks: true, flow: true, textWidthMm: width - left - right };
   const topPt = mmToPt(top);
   const headerTopPt = Math.max(14, topPt / 2 - 4);
   const logo = doc.page.logo ? files.logo(doc.page.logo, doc.page.logo.widthMm, doc.page.logo.heightMm) : null;

@@ -120,7 +120,7 @@ export const TEMPLATE = String.raw`
     (0pt, gap + slack(S.body * s * 1pt, L.body))
   } else if b.kind in ("table", "facts") {
     (2pt * s, gap * 1.5)
-  } else if b.kind in ("qr", "image", "callout", "columns", "writeLines", "scoreBoxes") {
+  } else if b.kind in ("qr", "image", "callout", "columns", "writeLines", "scoreBoxes", "chart") {
     (4pt * s, gap * 1.5)
   } else {
     (0pt, 0pt)
@@ -286,6 +286,34 @@ export const TEMPLATE = String.raw`
               })))
           })
         }
+      })
+    } else if b.kind == "chart" {
+      // The title is text; the drawing is one figure whose alt text carries the numbers for a screen
+      // reader. Laid out for the page's text column (L.width mm), stretched to the room it gets.
+      let L = b.layout
+      block(above: above, below: 0pt, breakable: false, width: 100%, {
+        label-line(b.title, s)
+        v(after-label(s) + 1pt, weak: false)
+        layout(room => {
+          let k = room.width / (L.width * 1mm)
+          let mm-x(v) = v * k * 1mm
+          figure(alt: b.alt, kind: "chart", supplement: none, numbering: none, outlined: false, gap: 0pt,
+            block(width: room.width, height: L.height * 1mm, above: 0pt, below: 0pt, {
+              for r in L.bars {
+                place(top + left, dx: mm-x(r.x), dy: r.y * 1mm, rect(width: mm-x(r.w), height: r.h * 1mm, fill: accent, stroke: none))
+              }
+              place(top + left, dy: L.baseline.y * 1mm,
+                line(start: (mm-x(L.baseline.x1), 0pt), end: (mm-x(L.baseline.x2), 0pt), stroke: L.baseline.widthPt * 1pt + muted))
+              for t in L.texts {
+                let body = text(size: t.sizePt * 1pt, fill: if t.tone == "muted" { muted } else { ink }, hyphenate: false, t.text)
+                if t.anchor == "middle" {
+                  place(top + left, dx: mm-x(t.x - t.slot / 2), dy: t.top * 1mm, box(width: mm-x(t.slot), align(center, body)))
+                } else {
+                  place(top + left, dx: mm-x(t.x), dy: t.top * 1mm, body)
+                }
+              }
+            }))
+        })
       })
     } else if b.kind == "spacer" {
       // Extra room before whatever comes next; like other spacing, dropped at the top of a page.
