@@ -262,7 +262,7 @@ export type MessageKey =
   | 'rule_round_start'
   | 'rule_situation_audience'
   | 'rule_situation_id_taken'
-  | 'rule_situation_long'
+  | 'rule_situation_too_long'
   | 'rule_stigma_word'
   | 'rule_templates_missing'
   | 'rule_too_few_situations'

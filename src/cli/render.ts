@@ -70,7 +70,9 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
   const { lang } = opts;
   const formats = parseFormats(opts.format, lang);
   const audience = parseAudience(opts.audience, lang);
-  const loaded = loadForCommand(file, lang);
+  // Cards are measured only when situation cards are made (the file's own situations on them).
+  const measureCards = what === 'all' || what === 'cards';
+  const loaded = await loadForCommand(file, lang, false, { measureCards, templateDirs: opts.templates });
   if (!loaded) return 2;
   const { project } = loaded;
   if (audience && !project.meetings.some((m) => m.audience === audience) && what !== 'all') {

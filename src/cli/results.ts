@@ -34,8 +34,8 @@ function meetingRefs(ctx: ResolvedProject): MeetingRef[] {
   return ctx.meetings.map((m) => ({ key: m.fileSuffix, audience: m.audience, date: m.date }));
 }
 
-function loadContext(file: string, lang: Lang, templates?: string[]): ResolvedProject | undefined {
-  const loaded = loadForCommand(file, lang);
+async function loadContext(file: string, lang: Lang, templates?: string[]): Promise<ResolvedProject | undefined> {
+  const loaded = await loadForCommand(file, lang);
   if (!loaded) return undefined;
   const ctx = resolveProject(loaded.project, { baseDir: dirname(resolve(file)), templateDirs: templates });
   if (!ctx.meetings.length) throw new UserError(t(lang, 'answers_no_meetings'));
@@ -50,7 +50,7 @@ export interface TemplateOptions {
 
 export async function resultsTemplateCommand(file: string, opts: TemplateOptions): Promise<number> {
   const { lang } = opts;
-  const ctx = loadContext(file, lang);
+  const ctx = await loadContext(file, lang);
   if (!ctx) return 2;
   checkOutFolder(opts.out, lang);
   const folder = answersFolder(opts.out, ctx);
@@ -119,7 +119,7 @@ export async function renderResultsCommand(file: string, opts: RenderResultsOpti
   const { lang } = opts;
   const formats = parseFormats(opts.format, lang);
   const engine = parsePdfEngine(opts.pdfEngine ?? process.env.WELKOME_WIJK_PDF_ENGINE, lang);
-  const ctx = loadContext(file, lang, opts.templates);
+  const ctx = await loadContext(file, lang, opts.templates);
   if (!ctx) return 2;
   checkOutFolder(opts.out, lang);
   let values = opts.answers?.length ? opts.answers : undefined;

@@ -31,9 +31,6 @@ export interface Rule {
 export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
 export const MAX_LOGO_MEGAPIXELS = 40;
 
-/** About what fits on an A6 card at the smallest type the PDF writer allows. */
-const MAX_CARD_CHARACTERS = 1100;
-
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 export const RULES: Rule[] = [
@@ -302,16 +299,6 @@ export const RULES: Rule[] = [
           if (name) report('warning', ['meetings', i, 'situations', j], 'rule_character_name', { id, name });
         }),
       );
-    },
-  },
-  {
-    id: 'situation-length',
-    check({ project, report }) {
-      // A situation is printed on one A6 card; the longest built-in one is about 1,000 characters.
-      project.situations.forEach((s, i) => {
-        const length = s.title.length + (s.role?.length ?? 0) + s.story.length + s.questions.join(' ').length;
-        if (length > MAX_CARD_CHARACTERS) report('warning', ['situations', i, 'story'], 'rule_situation_long', { id: s.id, length, max: MAX_CARD_CHARACTERS });
-      });
     },
   },
   {

@@ -31,7 +31,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The kitchen sink with a logo in the header and an image block, so every block kind is on the page. */
 function fullDocument(): Document {
   const doc = kitchenSink();
-  doc.page.logo = { path: LOGO, heightMm: 11, alt: 'Logo van Gemeente Beuningen' };
+  doc.page.logo = { path: LOGO, heightMm: 11, widthMm: 40, alt: 'Logo van Gemeente Beuningen' };
   doc.allowedFiles = [LOGO];
   doc.blocks.splice(3, 0, { kind: 'image', path: LOGO, widthMm: 40, alt: 'Het logo, groot' });
   return doc;

@@ -453,7 +453,7 @@ describe('file, package and network access', () => {
   const withImage = (allowed: string[], alt = 'Logo'): Document => {
     const doc = kitchenSink();
     doc.blocks = [{ kind: 'heading', level: 1, text: 'Logo' }, { kind: 'image', path: png, widthMm: 20, alt }];
-    doc.page.logo = { path: png, heightMm: 10, alt: 'Logo van de gemeente' };
+    doc.page.logo = { path: png, heightMm: 10, widthMm: 40, alt: 'Logo van de gemeente' };
     doc.allowedFiles = allowed;
     return doc;
   };
