@@ -102,8 +102,8 @@ export function toneColour<C extends Record<keyof Palette, string>>(tone: Tone |
  * Nothing anywhere is set below 9 pt; what residents receive is set larger (`readingScale`).
  */
 export const TYPE = {
-  body: 11,
-  lead: 13.5,
+  body: 10.5,
+  lead: 13,
   small: 9.5,
   /** A flyer's date: read from across a room. */
   display: 22,
@@ -113,7 +113,7 @@ export const TYPE = {
   /** Running header and footer. */
   running: 9,
   /** Table cells. */
-  table: 10.5,
+  table: 10,
   /** The numbers above score boxes and a QR code's caption. */
   label: 9.5,
 } as const;
@@ -141,7 +141,7 @@ export const LINE = {
   h2: 1.2,
   h3: 1.25,
   table: 1.35,
-  facts: 1.4,
+  facts: 1.35,
   cardTitle: 1.1,
   cardSubtitle: 1.35,
 } as const;
@@ -173,10 +173,10 @@ export function cardTypeFactor(layout: CardLayout): number {
  * large enough to be the first thing seen, small enough to leave the title the largest text.
  */
 export const BRAND = {
-  wordmark: 15,
-  place: 11.5,
+  wordmark: 14,
+  place: 11,
   /** The house tile's side. */
-  tileMm: 11,
+  tileMm: 10,
   /** A logo's box on a first page and on a card back (it keeps its proportions inside). */
   logoMm: { w: 46, h: 15 },
   cardLogoMm: { w: 34, h: 11 },

@@ -54,6 +54,8 @@ export interface BaseOptions {
 export function baseDocument(ctx: MaterialContext, opts: BaseOptions): Document {
   const labels = loadLabels(ctx.lang);
   // Internal documents say so on every page, so a copy left on a table is recognised as not for handing out.
+  // Public documents carry the mark; a team document keeps its "internal" header on every page instead.
+  const brand = opts.visibility === 'public' && opts.brand !== false;
   const header = opts.visibility === 'team' ? [opts.header, labels.schedule.internal].filter(Boolean).join(' · ') : opts.header;
   return {
     meta: {
@@ -68,12 +70,12 @@ export function baseDocument(ctx: MaterialContext, opts: BaseOptions): Document 
     page: {
       size: opts.size ?? 'A4',
       orientation: opts.orientation ?? 'portrait',
-      marginsMm: opts.marginsMm ?? [17, 19, 19, 19],
+      // With the lockup at the top of the first page, the top margin need not also hold a header line there.
+      marginsMm: opts.marginsMm ?? [brand ? 13 : 17, 19, 19, 19],
       header: header || undefined,
       // The logo is the first organisation's (usually the municipality's); its alt text says whose.
       logo: ctx.logo ? { path: ctx.logo, heightMm: BRAND.logoMm.h, widthMm: BRAND.logoMm.w, alt: labels.logoAlt.replace('{organisation}', ctx.organisations[0]) } : undefined,
-      // Public documents carry the mark; a team document keeps its "internal" header on every page instead.
-      brand: opts.visibility === 'public' && opts.brand !== false ? { wordmark: labels.wordmark, place: ctx.area.name } : undefined,
+      brand: brand ? { wordmark: labels.wordmark, place: ctx.area.name } : undefined,
       footer: { text: ctx.organisations.join(' · '), pageLabel: labels.pageLabel },
     },
     theme: { accent: ctx.accentColor, reading: opts.reading ?? 'standard' },

@@ -39,7 +39,9 @@ export function surveyFor(ctx: MaterialContext, meeting: ResolvedMeeting, size: 
   const texts = loadEvaluation(lang).survey;
   const form = FORMS[size];
   const grades: Block[] = texts.grades.map((g) => ({ kind: 'scoreBoxes', label: g.question, from: texts.gradeScale.min, to: texts.gradeScale.max }));
-  const open: Block[] = form.compact ? sideBySide(texts.open, form.lines) : texts.open.map((o) => ({ kind: 'writeLines', label: o.question, lines: form.lines }));
+  // The residents' A4 form has larger type: two lines less to write on keep it on one side.
+  const lines = meeting.audience === 'bewoners' && size === 'A4' ? form.lines - 2 : form.lines;
+  const open: Block[] = form.compact ? sideBySide(texts.open, lines) : texts.open.map((o) => ({ kind: 'writeLines', label: o.question, lines }));
   const data = {
     project: templateProject(ctx),
     meeting: { audience: meeting.audience, date: meeting.date, start: meeting.start, venue: meeting.venue },
@@ -55,6 +57,10 @@ export function surveyFor(ctx: MaterialContext, meeting: ResolvedMeeting, size: 
     header: `Welkome Wijk ${ctx.area.name}`,
     size,
     marginsMm: [...form.margins],
+    // Residents get the larger type older readers ask for, on the A4 form (the A5 one stays compact).
+    reading: meeting.audience === 'bewoners' && size === 'A4' ? 'large' : undefined,
+    // A form is all writing room: the small running header names the project, the lockup would push a question to a second side.
+    brand: false,
   });
   doc.blocks = renderText(ctx, 'evaluation/survey', data).parse({ grades, open });
   return { kind: 'document', name: `evaluatie-${meeting.fileSuffix}${form.suffix}`, document: doc };

@@ -8,8 +8,11 @@ import { baseDocument, templateProject, type MaterialContext, type MaterialOptio
 import { mealSentence, meetingTeamForTemplates, organiserForTemplates, venueInline } from './shared.js';
 import { renderText, textInline, wording, type Words } from './text.js';
 
-/** A QR code a phone reads from arm's length on a notice board, and the address under it. */
-const QR_MM = 30;
+/**
+ * A QR code a phone reads from arm's length on a notice board (the residents' flyer), or from a
+ * letter in the hand (the other invitations), with the short address under it.
+ */
+const QR_MM = { flyer: 30, letter: 24 };
 
 /** "https://example.nl/aanmelden/" → "example.nl/aanmelden": what a reader types over. */
 export function shortAddress(url: string): string {
@@ -34,6 +37,7 @@ function when(meeting: ResolvedMeeting, labels: Labels, words: Words): ContentBl
  * With the date shown large above (`[[when]]`), the facts do not repeat it.
  */
 function details(meeting: ResolvedMeeting, labels: Labels, words: Words, dateAbove: boolean, contact?: ReturnType<typeof organiserForTemplates>): ContentBlock[] {
+  const qrMm = meeting.audience === 'bewoners' ? QR_MM.flyer : QR_MM.letter;
   const r = meeting.registration;
   const facts: Fact[] = [];
   if (dateAbove) {
@@ -69,7 +73,7 @@ function details(meeting: ResolvedMeeting, labels: Labels, words: Words, dateAbo
       kind: 'columns',
       columns: [
         { width: 2.7, blocks: [{ kind: 'facts', items: facts }] },
-        { width: 1, blocks: [{ kind: 'qr', data: r.url, sizeMm: QR_MM, alt: labels.qrAlt, caption }] },
+        { width: 1, blocks: [{ kind: 'qr', data: r.url, sizeMm: qrMm, alt: labels.qrAlt, caption }] },
       ],
     },
   ];
@@ -103,7 +107,7 @@ export function invitationFor(ctx: MaterialContext, meeting: ResolvedMeeting, si
   if (ctx.photo) doc.allowedFiles.push(ctx.photo.path);
   // A template of one's own written before [[when]] existed still shows the date, in the facts.
   const dateAbove = text.uses('when');
-  doc.blocks = text.parse({ when: when(meeting, labels, words), details: details(meeting, labels, words, dateAbove, residents ? organiserForTemplates(ctx) : undefined), photo });
+  doc.blocks = text.parse({ when: when(meeting, labels, words), details: details(meeting, labels, words, dateAbove, organiserForTemplates(ctx)), photo });
   return { kind: 'document', name: `uitnodiging-${meeting.fileSuffix}${size === 'A5' ? '-a5' : ''}`, document: doc };
 }
 

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { checkLanguage } from '../content/language.js';
 import { loadSituations } from '../content/library.js';
 import { loadKickoffProgramme, loadMeetingProgramme } from '../content/programme.js';
-import { inspectImage, type ImageInfo } from '../document/image.js';
+import { inspectImage, type ImageInfo } from '../image.js';
 import { nameKey, sameName as same } from './names.js';
 import type { MessageKey } from '../messages.js';
 import type { PathSegment, Problem, Severity } from './problems.js';

@@ -2,7 +2,7 @@
 // (heading styles, header rows, list numbering, alt text) rather than look-alike formatting.
 import type { IParagraphOptions, ITableOptions, Paragraph, ParagraphChild, Table } from 'docx';
 import type { Block, Document, Inline } from '../../document/model.js';
-import { inspectImage } from '../../document/image.js';
+import { inspectImage } from '../../image.js';
 import { palette } from '../../document/theme.js';
 import { chartPng } from '../chart-image.js';
 import { assertNever, InternalError, UserError } from '../../errors.js';

@@ -1,7 +1,7 @@
 // Turns model blocks and inlines into pdfmake content; shared by page flow, callouts and cards.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { inspectImage } from '../../document/image.js';
+import { inspectImage } from '../../image.js';
 import type { CanvasElement, Content, ContentText, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
 import { CHART_TYPE, layoutChart } from '../../document/chart.js';
 import type { Block, Chart, Fact, Inline, TableColumn } from '../../document/model.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { layoutChart, type ChartLayout } from '../../document/chart.js';
 import { cardsPerSheet, grow, sheetGeometry, type Rect } from '../../document/imposition.js';
 import type { Block, Card, CardLayout, Document, Inline } from '../../document/model.js';
-import { fitInBox, inspectImage } from '../../document/image.js';
+import { fitInBox, inspectImage } from '../../image.js';
 import { iconTile } from '../../document/icons.js';
 import type { Brand } from '../../document/model.js';
 import { BRAND, CARD_TYPE, cardTypeFactor, inLineBoxes, LINE, mmToPt, PAGE_MM, palette, readingScale, SIZE_MM, SPACE, TYPE, type Palette } from '../../document/theme.js';

@@ -222,7 +222,7 @@ export const TEMPLATE = String.raw`
         // An address or a date split by a hyphen is harder to read (and to type over).
         set text(size: size, hyphenate: false)
         set par(leading: leading(L.facts))
-        grid(columns: (auto, 1fr), column-gutter: 14pt, row-gutter: 6pt * s + slack(size, L.facts),
+        grid(columns: (auto, 1fr), column-gutter: 14pt, row-gutter: 4.5pt * s + slack(size, L.facts),
           ..b.items.map(f => (par(text(weight: F.bold, fill: ink, f.label)), par(inl(f.value)))).join())
       })
     } else if b.kind == "qr" {
@@ -360,9 +360,8 @@ export const TEMPLATE = String.raw`
   grid(columns: (1fr, auto), align: (left + horizon, right + horizon), column-gutter: 6mm,
     lockup(run.brand, 1),
     if run.logo != none { logo-image(run.logo) })
-  v(4mm)
+  v(3mm)
   line(length: 100%, stroke: 1.6pt + accent)
-  v(2mm)
 })
 
 // ---------------------------------------------------------------- page flow
