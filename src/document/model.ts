@@ -45,8 +45,12 @@ export type ContentBlock =
   | { kind: 'table'; columns: TableColumn[]; header: Inline[][]; rows: Inline[][][] }
   /** Label/value pairs shown as a compact two-column block: when, where, register. */
   | { kind: 'facts'; items: Fact[] }
-  /** A QR code for `data` (usually a URL), `sizeMm` wide, with alt text and an optional caption. */
-  | { kind: 'qr'; data: string; sizeMm: number; alt: string; caption?: string }
+  /**
+   * A QR code for `data` (usually a URL), `sizeMm` wide, with alt text, an optional caption under it
+   * and, under that, the short address to type over: broken over lines only after a "/", never at a
+   * hyphen inside it, where a reader could not tell whether the hyphen belongs to the address.
+   */
+  | { kind: 'qr'; data: string; sizeMm: number; alt: string; caption?: string; address?: string }
   /**
    * An image file (PNG or JPEG, already checked to exist), `widthMm` wide (or the column's width
    * when narrower), with alt text. With `maxHeightMm`, a taller picture is cropped to that height

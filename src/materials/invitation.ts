@@ -36,7 +36,7 @@ function when(meeting: ResolvedMeeting, labels: Labels, words: Words): ContentBl
  * Everything practical in one place: where, food, cost, how to register; the QR code beside it.
  * With the date shown large above (`[[when]]`), the facts do not repeat it.
  */
-function details(meeting: ResolvedMeeting, labels: Labels, words: Words, dateAbove: boolean, contact?: ReturnType<typeof organiserForTemplates>): ContentBlock[] {
+function details(meeting: ResolvedMeeting, labels: Labels, words: Words, dateAbove: boolean, narrow: boolean, contact?: ReturnType<typeof organiserForTemplates>): ContentBlock[] {
   const qrMm = meeting.audience === 'bewoners' ? QR_MM.flyer : QR_MM.letter;
   const r = meeting.registration;
   const facts: Fact[] = [];
@@ -67,13 +67,15 @@ function details(meeting: ResolvedMeeting, labels: Labels, words: Words, dateAbo
   if (!r.url) return [{ kind: 'facts', items: facts }];
   // The QR code sits beside the details, so scanning and reading need no page turn; under it the
   // short address, for whoever has no phone at hand.
-  const caption = dateAbove ? `${labels.qrOrType} ${shortAddress(r.url)}` : labels.qrCaption;
+  // With the date above (the flyer form), the short address to type over; otherwise the old caption.
+  const [caption, address] = dateAbove ? [labels.qrOrType, shortAddress(r.url)] : [labels.qrCaption, undefined];
   return [
     {
       kind: 'columns',
       columns: [
-        { width: 2.7, blocks: [{ kind: 'facts', items: facts }] },
-        { width: 1, blocks: [{ kind: 'qr', data: r.url, sizeMm: qrMm, alt: labels.qrAlt, caption }] },
+        // On A5 the code's column is wider, so the address under it keeps its words whole.
+        { width: narrow ? 1.6 : 2.7, blocks: [{ kind: 'facts', items: facts }] },
+        { width: 1, blocks: [{ kind: 'qr', data: r.url, sizeMm: qrMm, alt: labels.qrAlt, caption, address }] },
       ],
     },
   ];
@@ -107,7 +109,7 @@ export function invitationFor(ctx: MaterialContext, meeting: ResolvedMeeting, si
   if (ctx.photo) doc.allowedFiles.push(ctx.photo.path);
   // A template of one's own written before [[when]] existed still shows the date, in the facts.
   const dateAbove = text.uses('when');
-  doc.blocks = text.parse({ when: when(meeting, labels, words), details: details(meeting, labels, words, dateAbove, organiserForTemplates(ctx)), photo });
+  doc.blocks = text.parse({ when: when(meeting, labels, words), details: details(meeting, labels, words, dateAbove, size === 'A5', organiserForTemplates(ctx)), photo });
   return { kind: 'document', name: `uitnodiging-${meeting.fileSuffix}${size === 'A5' ? '-a5' : ''}`, document: doc };
 }
 

@@ -20,6 +20,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const project = join(work, 'heseveld.yaml');
 cpSync(join(ROOT, 'examples', 'nijmegen-heseveld.yaml'), project);
+// The example's drawing for the residents' invitation, which the file names.
+cpSync(join(ROOT, 'examples', 'assets'), join(work, 'assets'), { recursive: true });
 const example = loadExample('nijmegen-heseveld.yaml').ctx;
 type Key = 'professionals' | 'vrijwilligers' | 'bewoners';
 

@@ -406,6 +406,11 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
         ],
       });
       if (block.caption) flow.para({ style: STYLE.caption, alignment, children: [new d.TextRun(clean(block.caption))] });
+      // Word breaks at a hyphen too: the address's hyphens are non-breaking ones, so it breaks only after a "/".
+      if (block.address) {
+        const pieces = clean(block.address).split('-');
+        flow.para({ style: STYLE.caption, alignment, children: [new d.TextRun({ children: pieces.flatMap((piece, i) => (i > 0 ? [new d.NoBreakHyphen(), piece] : [piece])) })] });
+      }
       return;
     }
     case 'image': {

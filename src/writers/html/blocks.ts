@@ -200,7 +200,7 @@ function qr(block: Extract<ContentBlock, { kind: 'qr' }>, ctx: Ctx): string {
   const matrix = ctx.qr.get(block.data);
   if (!matrix) throw new InternalError('A QR code reached the HTML writer without being encoded first.');
   const href = safeHref(block.data);
-  const shown = block.data.replace(/^https?:\/\//i, '');
+  const shown = block.address ?? block.data.replace(/^https?:\/\//i, '');
   const target = href ? `<a href="${esc(href)}">${esc(shown)}</a>` : `<span class="qr-data">${esc(block.data)}</span>`;
   const caption = block.caption ? `<span class="qr-caption">${esc(block.caption)}</span>` : '';
   return `<figure class="qr">${qrSvg(matrix, block.alt.trim() || block.data, block.sizeMm)}<figcaption>${caption}${target}</figcaption></figure>`;

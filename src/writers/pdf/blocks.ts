@@ -187,6 +187,11 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
         // At least two modules of white between code and caption helps scanners find the edge.
         stack.push({ text: block.caption, fontSize: TYPE.label * s, color: p.accentText, bold: true, margin: [0, Math.max(5 * s, 2 * perModule), 0, 0] });
       }
+      if (block.address) {
+        // One line per piece after a "/": pdfmake would otherwise break at the address's hyphens.
+        const parts = block.address.split(/(?<=\/)/).filter(Boolean);
+        stack.push({ stack: parts.map((part) => ({ text: part, noWrap: true })), fontSize: TYPE.label * s, color: p.accentText, bold: true, margin: [0, block.caption ? 2 : Math.max(5 * s, 2 * perModule), 0, 0] });
+      }
       return { stack, unbreakable: true, margin: margin(4 * s, gap * 1.5, first, last) };
     }
     case 'image': {

@@ -27,7 +27,7 @@ export type BlockData =
   | { kind: 'list'; ordered: boolean; items: InlineData[][]; style: 'normal' | 'small' }
   | { kind: 'table'; columns: { width: number; align: 'left' | 'right' | 'center' }[]; header: InlineData[][]; rows: InlineData[][][] }
   | { kind: 'facts'; items: { label: string; value: InlineData[] }[] }
-  | { kind: 'qr'; svg: string; modules: number; sizeMm: number; alt: string; caption: string | null }
+  | { kind: 'qr'; svg: string; modules: number; sizeMm: number; alt: string; caption: string | null; address: string[] | null }
   | { kind: 'image'; file: string; widthMm: number; maxHeightMm: number | null; alt: string | null }
   | { kind: 'callout'; tone: 'accent' | 'neutral'; title: string | null; blocks: BlockData[] }
   | { kind: 'columns'; columns: { width: number; blocks: BlockData[] }[] }
@@ -262,6 +262,11 @@ function qrData(list: readonly Block[]): string[] {
   });
 }
 
+/** "a.nl/b-c/d" → ["a.nl/", "b-c/", "d"]: the pieces a line may break between. */
+export function addressParts(address: string): string[] {
+  return address.split(/(?<=\/)/).filter(Boolean);
+}
+
 function heading(level: 1 | 2 | 3, text: string, ctx: Ctx): HeadingData {
   return { kind: 'heading', level, tag: ctx.outline.tag(level + ctx.depth), bookmark: ctx.bookmarks, sticky: ctx.flow, text };
 }
@@ -288,7 +293,7 @@ function blocks(list: readonly Block[], ctx: Ctx, p: Palette): BlockData[] {
       case 'qr': {
         const matrix = ctx.qr.get(block.data);
         if (!matrix) throw new InternalError('A QR code reached the Typst writer without being encoded first.');
-        return { kind: 'qr', svg: qrSvg(matrix, p.text), modules: matrix.size, sizeMm: block.sizeMm, alt: block.alt.trim() || block.data, caption: block.caption ?? null };
+        return { kind: 'qr', svg: qrSvg(matrix, p.text), modules: matrix.size, sizeMm: block.sizeMm, alt: block.alt.trim() || block.data, caption: block.caption ?? null, address: block.address ? addressParts(block.address) : null };
       }
       case 'image':
         return { kind: 'image', file: ctx.files.use(block.path, 'image'), widthMm: block.widthMm, maxHeightMm: block.maxHeightMm ?? null, alt: block.alt.trim() || null };
@@ -359,11 +364,12 @@ function deck(block: Extract<Block, { kind: 'cards' }>, index: number, doc: Docu
   const backBand = band * BACK_BAND_FRACTION;
   const over = geo.overrun;
 
-  // A document of cards alone has no heading of its own: the deck's title becomes its H1.
+  // A document of cards alone has no heading of its own: the deck's title becomes its H1. Without a
+  // margin to print it in, it sits clipped to nothing in the page's corner, read before the cards.
   const slugTag = ctx.outline.started ? null : ctx.outline.tag(1);
   const slug =
     geo.margin || slugTag !== null
-      ? { text: doc.meta.title, tag: slugTag, box: geo.margin?.title ?? { x: geo.slots[0].x + pad, y: geo.slots[0].y + pad, w: 0, h: 0 }, visible: geo.margin !== null }
+      ? { text: doc.meta.title, tag: slugTag, box: geo.margin?.title ?? { x: 0, y: 0, w: 0, h: 0 }, visible: geo.margin !== null }
       : null;
 
   const cardCtx: Ctx = { ...ctx, depth: 1, bookmarks: false, flow: false };

@@ -229,10 +229,16 @@ export const TEMPLATE = String.raw`
       block(above: above, below: 0pt, breakable: false, width: 100%, layout(room => {
         let size = calc.min(b.sizeMm * 1mm, room.width)
         image(bytes(b.svg), format: "svg", width: size, alt: b.alt)
+        // At least two modules of white between code and caption helps scanners find the edge.
+        let gap = calc.max(5pt * s, 2 * size / b.modules)
+        let label = (size: S.label * 1pt * calc.min(s, 1), weight: F.bold, fill: accent-text, hyphenate: false)
         if b.caption != none {
-          // At least two modules of white between code and caption helps scanners find the edge.
-          block(above: calc.max(5pt * s, 2 * size / b.modules), below: 0pt,
-            par(text(size: S.label * 1pt * s, weight: F.bold, fill: accent-text, hyphenate: false, b.caption)))
+          block(above: gap, below: 0pt, par(text(..label, b.caption)))
+        }
+        if b.address != none {
+          // Each piece of the address in a box: lines break only after a "/", never at its hyphens.
+          block(above: if b.caption != none { 2pt } else { gap }, below: 0pt,
+            par(text(..label, b.address.map(part => box(part)).join(sym.zws))))
         }
       }))
     } else if b.kind == "image" {
