@@ -193,7 +193,7 @@ export const SPACE = {
   headingAfter: { 1: 16, 2: 6, 3: 4 },
   /** Table cell padding. */
   cellX: 6,
-  cellY: 4.5,
+  cellY: 3.5,
   /** Inner padding of a callout box. */
   callout: 11,
 } as const;
