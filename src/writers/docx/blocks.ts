@@ -245,6 +245,22 @@ export function pictureParagraph(image: ImageRun, opts: IParagraphOptions = {}):
 }
 
 /**
+ * A heading's size in Word when at its own it would take more lines than in the PDF (undefined: its
+ * own is fine). Arial sets a few per cent wider than the PDF's face on some titles, so a title that
+ * just fits the A4 text width in the PDF would wrap in Word, and a one-page flyer would run onto a
+ * second page; set up to a tenth smaller, it keeps the PDF's lines.
+ */
+export function fittedSize(text: string, size: number, widthTw: number): number | undefined {
+  const width = twToPt(widthTw);
+  const lines = (pt: number) => countLines([{ kind: 'text', text }], pt, width, true);
+  const pdf = countLines([{ kind: 'text', text }], size, width, true, 'pdf');
+  if (lines(size) <= pdf) return undefined;
+  const least = Math.ceil(size * 0.9 * 2) / 2;
+  for (let pt = size - 0.5; pt >= least; pt -= 0.5) if (lines(pt) <= pdf) return pt;
+  return undefined;
+}
+
+/**
  * Whether a table is short enough to keep on one page, as the PDF keeps it: its rows' estimated
  * height against two thirds of a page (a longer one breaks between rows, its header row repeated).
  */
@@ -270,7 +286,8 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
       const level = block.level - s.headingShift;
       const heading = level <= 1 ? d.HeadingLevel.HEADING_1 : level === 2 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3;
       if (level === block.level) {
-        flow.para({ heading, alignment, children: [new d.TextRun(clean(block.text))] });
+        const size = fittedSize(clean(block.text), block.level === 1 ? scale.h1 : block.level === 2 ? scale.h2 : scale.h3, place.widthTw);
+        flow.para({ heading, alignment, children: [new d.TextRun(size ? { text: clean(block.text), size: hp(size) } : clean(block.text))] });
         // The document title's short accent rule, under it: an empty line whose border is the rule.
         if (block.level === 1) {
           const rule = mmToTwips(SIZE_MM.titleRule);

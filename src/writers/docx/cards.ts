@@ -8,7 +8,7 @@
 import type { ImageRun, IParagraphOptions, ISectionOptions, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { cardsPerSheet, PRINTABLE_MARGIN, sheetGeometry } from '../../document/imposition.js';
 import type { Block, Card, CardLayout, ContentBlock, Inline } from '../../document/model.js';
-import { BRAND, CARD_TYPE, LINE, PAGE_MM, palette, SIZE_MM, SPACE } from '../../document/theme.js';
+import { BRAND, CARD_TYPE, LINE, LINE_BOX, PAGE_MM, palette, SIZE_MM, SPACE } from '../../document/theme.js';
 import { iconTilePng } from '../raster/icon.js';
 import { clean, Flow, renderBlocks, renderInlines, type RenderState } from './blocks.js';
 import { logoRun, tileRun } from './brand.js';
@@ -221,10 +221,12 @@ export async function cardSection(s: RenderState, block: CardsBlock): Promise<IS
     } else {
       for (const para of top) inner.para(para);
     }
-    if (card.subtitle?.length) inner.para({ style: STYLE.cardSubtitle, spacing: card.icon ? { before: tw(4 * f) } : undefined, children: renderInlines(s, card.subtitle) });
+    if (card.subtitle?.length) inner.para({ style: STYLE.cardSubtitle, children: renderInlines(s, card.subtitle) });
     if (card.blocks.length) {
       const rule = mmToTwips(10 * f);
-      inner.para({ style: STYLE.cardRule, indent: { right: Math.max(0, innerTw - rule) } });
+      // Under a title the rule comes closer: the title's line is shorter than its letters.
+      const before = card.subtitle?.length ? tw(8 * f) : tw(Math.max(0, 8 * f + (LINE.cardTitle - LINE_BOX) * s.scale.card.title));
+      inner.para({ style: STYLE.cardRule, spacing: { before }, indent: { right: Math.max(0, innerTw - rule) } });
       await renderBlocks(s, inner, card.blocks, { widthTw: innerTw, nested: true, inCard: true });
     }
     const foot = new Flow(s, true);

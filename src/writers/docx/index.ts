@@ -8,8 +8,8 @@ import { cardSection } from './cards.js';
 import { normaliseDocx } from './determinism.js';
 import { loadQRCode } from '../qr.js';
 import { EMBEDDED_FONT, SYSTEM_FONT, loadDocx, loadFonts } from './modules.js';
-import { PAGE_MM } from '../../document/theme.js';
-import { STYLE, mmToTwips, numberingFor, spacingOf, stylesFor, typeScale, wordPalette } from './style.js';
+import { LINE, LINE_BOX, PAGE_MM } from '../../document/theme.js';
+import { STYLE, mmToTwips, tw, numberingFor, spacingOf, stylesFor, typeScale, wordPalette } from './style.js';
 
 export { sheetOrder } from './cards.js';
 
@@ -100,7 +100,10 @@ async function flowSection(s: RenderState, blocks: Block[], first: boolean): Pro
         margin: {
           top: mmToTwips(top),
           right: mmToTwips(right),
-          bottom: mmToTwips(bottom),
+          // Word keeps a line's air (its pitch above the letters' height) inside the line, the PDF
+          // under it, where a page's last line may let it run into the margin: the text area reaches
+          // that much further down, so a page holds what the PDF's does.
+          bottom: mmToTwips(bottom) - tw((LINE.body - LINE_BOX) * s.scale.body),
           left: mmToTwips(left),
           // Header and footer sit a little under half-way into their margins.
           header: mmToTwips(headerDist),

@@ -151,9 +151,11 @@ export function spacingOf(t: TypeScale): { styles: Record<string, Spacing>; norm
       [STYLE.calloutTitle]: { before: 0, after: tw(4 * k) },
       [STYLE.fieldLabel]: { before: tw(4 * k), after: tw(2 * k) },
       [STYLE.kicker]: { before: 0, after: tw(3 * f) },
-      [STYLE.cardTitle]: { before: 0, after: tw(4 * f) },
+      // A card title's line is shorter than its letters (LINE.cardTitle): what follows comes close.
+      [STYLE.cardTitle]: { before: 0, after: 0 },
       [STYLE.cardSubtitle]: { before: 0, after: 0 },
-      [STYLE.cardRule]: { before: tw(8 * f), after: tw(8 * f) },
+      // The rule's own line and stroke (2 pt) come off the space under it.
+      [STYLE.cardRule]: { before: tw(8 * f), after: tw(8 * f - 2) },
       [STYLE.cardFoot]: { before: 0, after: 0 },
       [STYLE.picture]: { before: 0, after: 0 },
       [STYLE.writeLine]: { before: 0, after: 0 },
