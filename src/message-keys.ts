@@ -211,6 +211,7 @@ export type MessageKey =
   | 'render_folder'
   | 'render_group'
   | 'render_progress'
+  | 'render_skipped_print'
   | 'render_skipped_team'
   | 'render_summary'
   | 'render_written'

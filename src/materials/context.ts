@@ -14,7 +14,16 @@ export type MaterialContext = ResolvedProject;
 
 /** What a material produces: documents (written as PDF, DOCX, ...) or calendars (written as .ics). */
 export type Output =
-  | { kind: 'document'; name: string; document: Document }
+  | {
+      kind: 'document';
+      name: string;
+      document: Document;
+      /**
+       * The only formats this document is written in, when given: a print-shop deck goes to the
+       * printer as PDF (its bleed and trim size exist only there), so no DOCX or web page is made of it.
+       */
+      formats?: readonly string[];
+    }
   | { kind: 'calendar'; name: string; visibility: Visibility; calendar: Calendar };
 
 export interface MaterialOptions {
