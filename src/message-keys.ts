@@ -257,6 +257,7 @@ export type MessageKey =
   | 'out_read_only'
   | 'pdf_engine_fallback'
   | 'phone'
+  | 'positive'
   | 'problems_more'
   | 'render_folder'
   | 'render_group'
