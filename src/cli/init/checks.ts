@@ -46,13 +46,21 @@ export function fieldCheck(schema: z.ZodType, lang: Lang, field: string, opts: {
   };
 }
 
-/** A whole number typed as text ("15"), checked as the number the file will hold. */
+/** A whole number as typed: "15", "-3", or with thousands grouped as "8.000", "8,000" or "8 000". */
+export function wholeNumber(value: string): number | undefined {
+  const v = value.trim();
+  if (/^-?\d+$/.test(v)) return Number(v);
+  if (/^\d{1,3}([.,\s]\d{3})+$/.test(v)) return Number(v.replace(/\D/g, ''));
+  return undefined;
+}
+
+/** A whole number typed as text, checked as the number the file will hold. */
 export function numberCheck(schema: z.ZodType, lang: Lang, field: string, opts: { optional?: boolean } = {}): Check {
   return (raw) => {
     const value = raw.trim();
     if (!value) return opts.optional ? true : t(lang, 'init_required');
-    const n = /^-?\d+$/.test(value.replace(/[.\s]/g, '')) ? Number(value.replace(/[.\s]/g, '')) : Number.NaN;
-    if (Number.isNaN(n)) return t(lang, 'expected_int', { field, got: `'${value}'` });
+    const n = wholeNumber(value);
+    if (n === undefined) return t(lang, 'expected_int', { field, got: `'${value}'` });
     return schemaMessage(schema, n, lang, field) ?? true;
   };
 }

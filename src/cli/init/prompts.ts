@@ -10,7 +10,7 @@ import { t, type Lang, type MessageKey, type MessageParam } from '../../messages
 import { AUDIENCES, type Audience } from '../../project/schema.js';
 import { paletteFor } from '../colour.js';
 import type { RawAnswers } from './answers.js';
-import { contactsCheck, FIELDS, fieldCheck, numberCheck, parseContacts, schemaMessage, splitList, uniqueNameCheck, type Check } from './checks.js';
+import { contactsCheck, FIELDS, fieldCheck, numberCheck, parseContacts, schemaMessage, splitList, uniqueNameCheck, wholeNumber, type Check } from './checks.js';
 import { KICKOFF_START, proposeDeadline, proposeKickoff, proposeMeeting, proposeStart } from './schedule.js';
 
 const MEAL_MINUTES = 45;
@@ -20,7 +20,7 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 type Obj = Record<string, unknown>;
 
 /** @inquirer's looks and words in the user's language, with colour only where the CLI would use it. */
-function themeFor(lang: Lang) {
+export function themeFor(lang: Lang) {
   const c = paletteFor(process.stdout);
   // @inquirer names keys and actions in English; 'select' is "choose" on a list and "on/off" on a checkbox.
   const action: Record<string, string> = {
@@ -122,7 +122,7 @@ export async function askAnswers(opts: AskOptions): Promise<RawAnswers> {
   const areaName = await ask.text('init_area', {}, fieldCheck(FIELDS.text, ui, 'name'));
   const kind = await ask.choose('init_kind', {}, (['wijk', 'dorp', 'stadsdeel', 'gemeente'] as const).map((k) => ({ value: k, name: labels.areaKinds[k] })));
   const inhabitants = await ask.optional('init_inhabitants', {}, numberCheck(FIELDS.inhabitants, ui, 'inhabitants', { optional: true }));
-  const area: Obj = { name: areaName, kind, ...(inhabitants ? { inhabitants: Number(inhabitants.replace(/[.\s]/g, '')) } : {}) };
+  const area: Obj = { name: areaName, kind, ...(inhabitants ? { inhabitants: wholeNumber(inhabitants) } : {}) };
 
   ask.heading('init_step_organisers');
   const leaderName = await ask.text('init_leader', {}, fieldCheck(FIELDS.text, ui, 'name'));
@@ -207,7 +207,7 @@ export async function askAnswers(opts: AskOptions): Promise<RawAnswers> {
     const fallbackVenue = previous?.venue ?? kickoffVenue;
     const venueName = await ask.text('init_meeting_venue', { audience: who }, fieldCheck(FIELDS.text, ui, 'name'), fallbackVenue?.name);
     const address = await ask.text('init_venue_address', { venue: venueName }, fieldCheck(FIELDS.text, ui, 'address'), fallbackVenue?.name === venueName ? fallbackVenue.address : undefined);
-    const participants = Number(await ask.text('init_participants', { audience: who }, numberCheck(FIELDS.participants, ui, 'expectedParticipants'), '15'));
+    const participants = wholeNumber(await ask.text('init_participants', { audience: who }, numberCheck(FIELDS.participants, ui, 'expectedParticipants'), '15'))!;
 
     const leaderContacts = [email, phone].filter(Boolean).join('; ');
     const contacts = await ask.text('init_registration', { audience: who }, contactsCheck(ui), previous?.contacts ?? leaderContacts);
