@@ -1,4 +1,4 @@
-// Imports point one way: cli → output → materials → resolve → {templating, content, project} → document.
+// Imports point one way: cli → output → materials → {results, resolve} → {templating, content, project} → document.
 // Writers see only the document model; nothing imports the CLI. This keeps a new material or a new
 // output format a change in one place.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,9 +18,11 @@ function modules(dir: string): string[] {
 
 /** What each area may import from the others (shared leaves: errors, paths, messages). */
 const ALLOWED: Record<string, string[]> = {
-  cli: ['output', 'materials', 'resolve', 'project', 'content', 'templating', 'writers', 'document'],
+  cli: ['output', 'materials', 'resolve', 'project', 'content', 'templating', 'writers', 'document', 'results'],
   output: ['materials', 'writers'],
-  materials: ['resolve', 'templating', 'content', 'project', 'document'],
+  materials: ['resolve', 'templating', 'content', 'project', 'document', 'results'],
+  // Answer sheets: read and written beside the project file, from the survey's texts.
+  results: ['content', 'project'],
   resolve: ['content', 'project', 'document'],
   project: ['content'],
   templating: ['document'],
@@ -28,7 +30,7 @@ const ALLOWED: Record<string, string[]> = {
   writers: ['document'],
   document: [],
 };
-const LEAVES = ['errors', 'paths', 'messages', 'message-keys', 'languages'];
+const LEAVES = ['errors', 'paths', 'messages', 'message-keys', 'languages', 'image'];
 
 describe('import directions', () => {
   for (const file of modules(src)) {

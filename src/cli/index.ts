@@ -9,7 +9,7 @@ import { isLang, languageCodes } from '../languages.js';
 import { MATERIALS } from '../materials/registry.js';
 import { t, type Lang, type MessageKey } from '../messages.js';
 import { packageRoot } from '../paths.js';
-import { documentFormats, PDF_ENGINES } from '../writers/index.js';
+import { defaultFormats, documentFormats, PDF_ENGINES } from '../writers/index.js';
 import { commanderMessage, fileSystemMessage } from './usage-errors.js';
 
 // commander is CommonJS. Importing it as ESM makes Node scan its source for named exports on every
@@ -142,7 +142,7 @@ export function buildProgram(run: (task: () => Promise<number>) => Promise<void>
     .addHelpText('after', h('help_examples_render'));
   // The subcommands come from the materials registry: a new material is a new command. Calendars are
   // always .ics, so offering --format there would be an option that does nothing.
-  const formats = documentFormats().join(',');
+  const formats = defaultFormats().join(',');
   const materials = [
     { name: 'all', summary: 'help_render_all' as MessageKey, perAudience: true, hasFormats: true },
     ...Object.entries(MATERIALS).map(([name, m]) => ({ name, summary: m.summary, perAudience: m.perAudience, hasFormats: m.produces === 'documents' })),
@@ -162,6 +162,35 @@ export function buildProgram(run: (task: () => Promise<number>) => Promise<void>
       run(async () => (await import('./render.js')).renderCommand(name as never, file, { ...opts, format: opts.format ?? formats, lang })),
     );
   }
+
+  // The results report needs the filled-in answer sheets, which `render all` is not given: a command of
+  // its own beside the registry's materials, so `render all` stays what it was.
+  render
+    .command('results')
+    .description(h('help_render_results'))
+    .argument(fileArg, h('help_arg_file_description'), 'welkome-wijk.yaml')
+    .option(`-f, --format <${h('help_value_formats')}>`, h('help_option_format', { formats: documentFormats().join(', ') }), formats)
+    .addOption(new Option(`--pdf-engine <${h('help_value_engine')}>`, h('help_option_pdf_engine')).choices(PDF_ENGINES))
+    .option(`-o, --out <${h('help_arg_dir')}>`, h('help_option_out'), 'materialen')
+    .option(`-t, --templates <${h('help_arg_dir')}...>`, h('help_option_templates'))
+    .option(`--answers <${h('help_value_answers')}...>`, h('help_option_answers'))
+    .addHelpText('after', h('help_examples_render_results'))
+    .action((file: string, opts: { answers?: string[]; format?: string; out: string; templates?: string[]; pdfEngine?: string }) =>
+      run(async () => (await import('./results.js')).renderResultsCommand(file, { ...opts, format: opts.format ?? formats, lang })),
+    );
+
+  program
+    .command('results')
+    .description(h('help_results'))
+    .command('template')
+    .description(h('help_results_template'))
+    .argument(fileArg, h('help_arg_file_description'), 'welkome-wijk.yaml')
+    .option(`-o, --out <${h('help_arg_dir')}>`, h('help_option_out'), 'materialen')
+    .option('--force', h('help_option_results_force'))
+    .addHelpText('after', h('help_examples_results_template'))
+    .action((file: string, opts: { out: string; force?: boolean }) =>
+      run(async () => (await import('./results.js')).resultsTemplateCommand(file, { out: opts.out, force: !!opts.force, lang })),
+    );
 
   // After a usage mistake, point at the help of the command that was meant, not all of it.
   const hint = (cmd: Command, path: string[]) => {

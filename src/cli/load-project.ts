@@ -6,6 +6,7 @@ import type { Lang } from '../messages.js';
 import { t } from '../messages.js';
 import { problemFormatter } from '../project/problems.js';
 import type { Project } from '../project/schema.js';
+import { situationFitProblems } from './card-fit.js';
 import { paletteFor } from './colour.js';
 
 /** More problems than this are counted, not shown: the first ones are what to fix first. */
@@ -43,10 +44,19 @@ export function printProblems(result: LoadResult, lang: Lang): { errors: number;
 
 /**
  * Load and check a file. Returns the project, or `undefined` after printing why it cannot be used
- * (the caller exits with code 2).
+ * (the caller exits with code 2). With `measureCards`, the file's own practice situations are also
+ * laid out on their cards, so one that does not fit is found before anything is written.
  */
-export function loadForCommand(file: string, lang: Lang, strict = false): Loaded | undefined {
+export async function loadForCommand(file: string, lang: Lang, strict = false, opts: { measureCards?: boolean; templateDirs?: string[] } = {}): Promise<Loaded | undefined> {
   const result = loadProjectFile(file, lang);
+  if (opts.measureCards && result.project && result.locate) {
+    const locate = result.locate;
+    const fit = await situationFitProblems(result.project, file, opts.templateDirs);
+    if (fit.length) {
+      result.problems = [...result.problems, ...fit.map((p) => ({ ...p, pos: locate(p.path) }))].sort((a, b) => a.pos!.line - b.pos!.line || a.pos!.col - b.pos!.col);
+      result.project = undefined;
+    }
+  }
   const { errors, warnings } = printProblems(result, lang);
   if (errors > 0 || !result.project) {
     process.stderr.write(`${t(lang, 'validate_summary', { errors, warnings, file: shown(file) })}\n`);

@@ -1,15 +1,15 @@
 // `welkome-wijk render <material> [file]`: validate the file, render the materials, write them.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { MATERIAL_IDS, MATERIALS, type MaterialId } from '../materials/registry.js';
 import type { Lang } from '../messages.js';
 import { t } from '../messages.js';
 import { AUDIENCES, type Audience } from '../project/schema.js';
-import { renderProject } from '../output/render.js';
+import { renderProject, type SkippedFile } from '../output/render.js';
 import { localeOf } from '../languages.js';
 import { resolveProject } from '../resolve/index.js';
-import { documentFormats, PDF_ENGINES } from '../writers/index.js';
+import { documentFormats, PDF_ENGINES, WRITERS } from '../writers/index.js';
 import { loadForCommand } from './load-project.js';
 import { wrongChoice } from './usage-errors.js';
 
@@ -23,7 +23,7 @@ export interface RenderOptions {
   lang: Lang;
 }
 
-function parseFormats(value: string, lang: Lang): string[] {
+export function parseFormats(value: string, lang: Lang): string[] {
   const known = documentFormats();
   const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   const wrong = formats.filter((f) => !known.includes(f));
@@ -41,7 +41,7 @@ function parseAudience(value: string | undefined, lang: Lang): Audience | undefi
  * Check the output folder before rendering, which takes seconds: a file in its place, or a folder
  * we may not write in, is said plainly now rather than as an error from deep inside a write.
  */
-function checkOutFolder(out: string, lang: Lang): void {
+export function checkOutFolder(out: string, lang: Lang): void {
   const target = resolve(out);
   let nearest = target;
   while (!existsSync(nearest) && dirname(nearest) !== nearest) nearest = dirname(nearest);
@@ -55,14 +55,14 @@ function checkOutFolder(out: string, lang: Lang): void {
   }
 }
 
-function parsePdfEngine(value: string | undefined, lang: Lang): string | undefined {
+export function parsePdfEngine(value: string | undefined, lang: Lang): string | undefined {
   if (value === undefined || value === '') return undefined;
   const engine = value.trim().toLowerCase();
   if (!PDF_ENGINES.includes(engine)) throw wrongChoice(lang, 'cli_bad_pdf_engine', engine, PDF_ENGINES);
   return engine;
 }
 
-function humanSize(bytes: number): string {
+export function humanSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} kB`;
 }
 
@@ -70,7 +70,9 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
   const { lang } = opts;
   const formats = parseFormats(opts.format, lang);
   const audience = parseAudience(opts.audience, lang);
-  const loaded = loadForCommand(file, lang);
+  // Cards are measured only when situation cards are made (the file's own situations on them).
+  const measureCards = what === 'all' || what === 'cards';
+  const loaded = await loadForCommand(file, lang, false, { measureCards, templateDirs: opts.templates });
   if (!loaded) return 2;
   const { project } = loaded;
   if (audience && !project.meetings.some((m) => m.audience === audience) && what !== 'all') {
@@ -88,6 +90,7 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
         started = performance.now();
       }
     : undefined;
+  const skipped: SkippedFile[] = [];
   const engine = parsePdfEngine(opts.pdfEngine ?? process.env.WELKOME_WIJK_PDF_ENGINE, lang);
   // Said once: where the native Typst package cannot load, pdfmake makes the PDFs instead.
   let warned = false;
@@ -104,6 +107,7 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
     manifest: what === 'all',
     onMaterial,
     onFallback,
+    onSkipped: (f) => skipped.push(f),
   });
   const shown = (path: string) => {
     const rel = relative(process.cwd(), path);
@@ -119,6 +123,14 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
     }
   } else {
     for (const f of written) process.stdout.write(`${t(lang, 'render_written', { file: shown(f.path), size: humanSize(f.bytes) })}\n`);
+  }
+  // Said, not silent: someone who asked for a web page of every material should know which are missing and why.
+  for (const format of formats) {
+    for (const reason of ['team', 'print'] as const) {
+      const names = skipped.filter((f) => WRITERS[f.writer].format === format && f.reason === reason).map((f) => basename(f.path));
+      const key = reason === 'team' ? 'render_skipped_team' : 'render_skipped_print';
+      if (names.length) process.stdout.write(`${t(lang, key, { format, count: names.length, files: names.join(', ') })}\n`);
+    }
   }
   process.stdout.write(`${t(lang, 'render_summary', { count: written.length, area: project.area.name })}\n`);
   return 0;

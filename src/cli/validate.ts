@@ -5,7 +5,7 @@ import { paletteFor } from './colour.js';
 import { loadForCommand } from './load-project.js';
 
 export async function validateCommand(file: string, opts: { strict: boolean; lang: Lang }): Promise<number> {
-  const loaded = loadForCommand(file, opts.lang, opts.strict);
+  const loaded = await loadForCommand(file, opts.lang, opts.strict, { measureCards: true });
   if (!loaded) return 2;
   const { project, shownFile, warnings } = loaded;
   // One closing line: "fine", or "usable, with the warnings above" — never both.

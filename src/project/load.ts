@@ -8,7 +8,7 @@ import type { Lang, MessageKey } from '../messages.js';
 import { hasMessage, t } from '../messages.js';
 import { decodeSource } from './encoding.js';
 import { keyPositionOf, nodeAt, positionOf } from './positions.js';
-import type { PathSegment, Problem } from './problems.js';
+import type { PathSegment, Position, Problem } from './problems.js';
 import { formatPath, SourceLines, sortProblems } from './problems.js';
 import { checkRules } from './rules.js';
 import { projectSchema, type Project } from './schema.js';
@@ -21,6 +21,8 @@ export interface LoadResult {
   /** The validated project; absent when there are errors. */
   project?: Project;
   problems: Problem[];
+  /** Where a field path is in the source, for problems found later (the cards' fit, measured by a writer). */
+  locate?: (path: PathSegment[]) => Position;
 }
 
 /** Read and check a file; a file that cannot be read is a UserError, problems inside it are returned. */
@@ -57,7 +59,7 @@ export function checkProjectSource(text: string, file: string): LoadResult {
  * The same checks for another YAML format (the answers `init --answers` reads): parse with
  * positions, the shape check with `schema`, then `rules` on the data; every problem is located.
  */
-export function checkSourceWith<T>(text: string, file: string, schema: z.ZodType<T>, rules: (data: T) => Problem[]): { file: string; source: string; data?: T; problems: Problem[] } {
+export function checkSourceWith<T>(text: string, file: string, schema: z.ZodType<T>, rules: (data: T) => Problem[]): { file: string; source: string; data?: T; problems: Problem[]; locate?: LoadResult['locate'] } {
   const source = normaliseBreaks(text.replace(/^\ufeff/, ''));
   const counter = new LineCounter();
   // uniqueKeys is checked by structureProblems: the parser's own check is quadratic in a map's size.
@@ -98,7 +100,7 @@ export function checkSourceWith<T>(text: string, file: string, schema: z.ZodType
     problems.push({ ...problem, pos: problem.pos ?? positionOf(doc, counter, problem.path) });
   }
   const hasErrors = problems.some((p) => p.severity === 'error');
-  return { file, source, data: hasErrors ? undefined : parsed.data, problems: sortProblems(problems) };
+  return { file, source, data: hasErrors ? undefined : parsed.data, problems: sortProblems(problems), locate: (path) => positionOf(doc, counter, path) };
 }
 
 const FIRST = { line: 1, col: 1, length: 1 };

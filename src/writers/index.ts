@@ -21,6 +21,13 @@ export interface Writer<I extends keyof WriterInputs = keyof WriterInputs> {
   input: I;
   /** One line for the README and `--help`. */
   summary: string;
+  /** Written only when asked for (`--format html`); unset means the format is in the default set. */
+  byDefault?: false;
+  /**
+   * Writes public documents only: `render` passes over team documents (run sheets) for this
+   * writer and says so. A web page is made to be published, and a run sheet names the pair.
+   */
+  publicOnly?: true;
   load(): Promise<(input: WriterInputs[I]) => Promise<Uint8Array>>;
 }
 
@@ -56,6 +63,17 @@ export const WRITERS = {
     summary: 'Word document with the docx library (editable, real heading styles)',
     load: async () => (await import('./docx/index.js')).writeDocx,
   }),
+  // Not a default format: a bundle stays PDF and DOCX unless a web page is asked for.
+  html: writer({
+    id: 'html',
+    format: 'html',
+    extension: 'html',
+    input: 'document',
+    summary: 'self-contained web page (inline styles, logo and QR code; no external requests)',
+    byDefault: false,
+    publicOnly: true,
+    load: async () => (await import('./html/index.js')).writeHtml,
+  }),
   ics: writer({
     id: 'ics',
     format: 'ics',
@@ -71,6 +89,11 @@ export type WriterId = keyof typeof WRITERS;
 /** The formats a document can be written in, each with its default writer (the first registered). */
 export function documentFormats(): string[] {
   return [...new Set(Object.values(WRITERS).filter((w) => w.input === 'document').map((w) => w.format))];
+}
+
+/** The formats `render` writes when no `--format` is given. */
+export function defaultFormats(): string[] {
+  return documentFormats().filter((format) => writerFor(format).byDefault !== false);
 }
 
 /** The document writer for a format: the one asked for by id, else the first registered for that format. */

@@ -110,9 +110,11 @@ describe('kick-off materials', () => {
         expect(t, example).not.toContain(label('chatWatcher'));
       }
       // Each part's method for this mode, its questions, and the ground rules.
+      // Hyphens left out on both sides: poppler joins "flip-" at a line's end and "over" into "flipover".
+      const bare = (x: string) => flat(x).replace(/-/g, '');
       for (const part of minutesOf(kickoff, project)) {
-        expect(t, `${example}: ${part.id}`).toContain(flat(part.method[kickoff.mode]).slice(0, 30));
-        for (const q of part.questions) expect(t, `${example}: ${part.id}`).toContain(flat(q).slice(0, 30));
+        expect(bare(t), `${example}: ${part.id}`).toContain(bare(part.method[kickoff.mode]).slice(0, 30));
+        for (const q of part.questions) expect(bare(t), `${example}: ${part.id}`).toContain(bare(q).slice(0, 30));
       }
       for (const rule of programme.groundRules) expect(t, example).toContain(flat(rule).slice(0, 30));
     }
