@@ -126,7 +126,7 @@ export const MIN_TYPE = 9;
  * programme and survey: body 12.5 pt, the size older readers ask for), `standard` for the rest.
  */
 export function readingScale(reading: 'standard' | 'large' | undefined): number {
-  return reading === 'large' ? 12.5 / TYPE.body : 1;
+  return reading === 'large' ? 1.2 : 1;
 }
 
 /**
