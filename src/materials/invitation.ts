@@ -105,7 +105,7 @@ export function invitationFor(ctx: MaterialContext, meeting: ResolvedMeeting, si
     // Residents get the larger type older readers ask for.
     reading: residents ? 'large' : undefined,
   });
-  const photo: ContentBlock[] = ctx.photo ? [{ kind: 'image', path: ctx.photo.path, widthMm: size === 'A5' ? 122 : 172, maxHeightMm: size === 'A5' ? 28 : 30, alt: ctx.photo.alt }] : [];
+  const photo: ContentBlock[] = ctx.photo ? [{ kind: 'image', path: ctx.photo.path, widthMm: size === 'A5' ? 122 : 172, maxHeightMm: size === 'A5' ? 28 : 24, alt: ctx.photo.alt }] : [];
   if (ctx.photo) doc.allowedFiles.push(ctx.photo.path);
   // A template of one's own written before [[when]] existed still shows the date, in the facts.
   const dateAbove = text.uses('when');
