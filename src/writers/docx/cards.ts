@@ -29,9 +29,10 @@ interface Grid {
 function gridFor(layout: CardLayout): Grid {
   switch (layout.kind) {
     case 'a4-four':
+    case 'a4-eight':
     case 'a4-two': {
       const g = sheetGeometry(layout);
-      const cols = layout.kind === 'a4-four' ? 2 : 1;
+      const cols = layout.kind === 'a4-two' ? 1 : 2;
       const first = g.slots[0];
       return {
         page: { width: g.width, height: g.height },
