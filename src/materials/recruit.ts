@@ -30,6 +30,8 @@ export function recruitData(ctx: MaterialContext, meeting: ResolvedMeeting) {
     areaKind: labels.areaKinds[ctx.area.kind],
     dateText: words.date(meeting.date),
     timeText: words.timeRange(meeting.start, meeting.end),
+    startText: words.time(meeting.start),
+    endText: words.time(meeting.end),
     venue: { name: meeting.venue.name, address: meeting.venue.address },
     meal: meeting.meal ? { when: meeting.meal.when, sentence: mealSentence(meeting, labels, words) } : null,
     register: { url: r.url ? shortAddress(r.url) : null, phone: r.phone ?? null, email: r.email ?? null, deadline: r.deadline ? words.date(r.deadline) : null },
