@@ -6,7 +6,6 @@ import { loadKit } from '../content/kit.js';
 import { loadLabels } from '../content/labels.js';
 import type { Card, ContentBlock, Inline } from '../document/model.js';
 import type { ResolvedMeeting } from '../resolve/index.js';
-import { backOf } from './cards.js';
 import { baseDocument, templateProject, type MaterialContext, type MaterialOptions, type Output } from './context.js';
 import { renderText, textInline, wording } from './text.js';
 
@@ -66,7 +65,8 @@ function badges(ctx: MaterialContext): Output {
     icon: 'house',
     blocks: [{ kind: 'writeLines', label: '', lines: 1 }],
     foot: [{ kind: 'paragraph', style: 'small', content: [{ kind: 'text', text: kit.badges.nameLabel, tone: 'muted' }] }],
-    back: backOf(ctx, labels, kit.materials.badges),
+    // The back holds the project's lockup and logo only: a badge has no room for a sentence as well.
+    back: [],
   };
   const doc = baseDocument(ctx, { title: `${kit.materials.badges} - ${ctx.area.name}`, visibility: 'public', size: 'A6' });
   doc.blocks = [{ kind: 'cards', layout: { kind: 'a4-eight' }, cards: Array.from({ length: 8 }, () => badge), name: kit.materials.badges, printNote: kit.badges.printNote }];
