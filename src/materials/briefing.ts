@@ -37,7 +37,8 @@ function briefingFor(ctx: MaterialContext, meeting: ResolvedMeeting): Output {
   audience.push({ label: kit.leader, value: textInline(leader.organisation ? `${leader.name} (${leader.organisation})` : (leader.name ?? '')) });
 
   // Their own parts of the programme, with the clock and the length: what to prepare for.
-  const theirs = meeting.parts.filter((part) => part.who.includes('experts'));
+  // The meal and the break are everyone's, not a part to prepare.
+  const theirs = meeting.parts.filter((part) => part.kind !== 'meal' && part.kind !== 'break' && part.who.includes('experts'));
   const parts: ContentBlock = {
     kind: 'table',
     columns: [{ width: 1.4 }, { width: 4 }, { width: 1.2 }],
