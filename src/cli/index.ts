@@ -100,9 +100,11 @@ export function buildProgram(run: (task: () => Promise<number>) => Promise<void>
     .description(h('help_init'))
     .argument(fileArg, h('help_arg_init_file'), 'welkome-wijk.yaml')
     .option('--force', h('help_option_init_force'))
+    .option(`--answers <${h('help_arg_file')}>`, h('help_option_init_answers'))
+    .option('-y, --yes', h('help_option_init_yes'))
     .addHelpText('after', h('help_examples_init'))
-    .action((file: string, opts: { force?: boolean }) =>
-      run(async () => (await import('./init.js')).initCommand(file, { force: !!opts.force, lang })),
+    .action((file: string, opts: { force?: boolean; answers?: string; yes?: boolean }) =>
+      run(async () => (await import('./init.js')).initCommand(file, { force: !!opts.force, answers: opts.answers, yes: !!opts.yes, lang })),
     );
 
   const list = program.command('list').description(h('help_list'));

@@ -126,8 +126,11 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
   }
   // Said, not silent: someone who asked for a web page of every material should know which are missing and why.
   for (const format of formats) {
-    const names = skipped.filter((f) => WRITERS[f.writer].format === format).map((f) => basename(f.path));
-    if (names.length) process.stdout.write(`${t(lang, 'render_skipped_team', { format, count: names.length, files: names.join(', ') })}\n`);
+    for (const reason of ['team', 'print'] as const) {
+      const names = skipped.filter((f) => WRITERS[f.writer].format === format && f.reason === reason).map((f) => basename(f.path));
+      const key = reason === 'team' ? 'render_skipped_team' : 'render_skipped_print';
+      if (names.length) process.stdout.write(`${t(lang, key, { format, count: names.length, files: names.join(', ') })}\n`);
+    }
   }
   process.stdout.write(`${t(lang, 'render_summary', { count: written.length, area: project.area.name })}\n`);
   return 0;

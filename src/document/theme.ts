@@ -127,8 +127,8 @@ export const MIN_TYPE = 9;
  */
 export function readingScale(reading: 'standard' | 'large' | 'poster' | undefined): number {
   // A3 is A4 enlarged by the square root of two: a poster keeps the flyer's proportions.
-  if (reading === 'poster') return (12.5 * Math.SQRT2) / TYPE.body;
-  return reading === 'large' ? 12.5 / TYPE.body : 1;
+  if (reading === 'poster') return 1.2 * Math.SQRT2;
+  return reading === 'large' ? 1.2 : 1;
 }
 
 /**

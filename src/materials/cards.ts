@@ -142,7 +142,8 @@ function deck(ctx: MaterialContext, name: string, title: string, layout: CardLay
   const doc = baseDocument(ctx, { title: `${title} - ${ctx.area.name}`, visibility: 'public', size: layout.kind === 'a4-two' ? 'A5' : 'A6' });
   // Every card carries the deck's name and its number; office sheets say how to print them.
   doc.blocks = [{ kind: 'cards', layout, cards, name: title, printNote: labels.cardPrintNote }];
-  return { kind: 'document', name, document: doc };
+  // A print shop takes the PDF: Word has no bleed or trim box, and a web page of it would repeat the office deck's.
+  return { kind: 'document', name, document: doc, formats: layout.kind === 'a6-single' ? ['pdf'] : undefined };
 }
 
 export async function renderCards(ctx: MaterialContext, opts: MaterialOptions): Promise<Output[]> {

@@ -18,7 +18,16 @@ export type MaterialContext = ResolvedProject;
  * media), written as they come with their own extension.
  */
 export type Output =
-  | { kind: 'document'; name: string; document: Document }
+  | {
+      kind: 'document';
+      name: string;
+      document: Document;
+      /**
+       * The only formats this document is written in, when given: a print-shop deck goes to the
+       * printer as PDF (its bleed and trim size exist only there), so no DOCX or web page is made of it.
+       */
+      formats?: readonly string[];
+    }
   | { kind: 'calendar'; name: string; visibility: Visibility; calendar: Calendar }
   | { kind: 'file'; name: string; extension: 'txt' | 'md' | 'png'; visibility: Visibility; bytes: Uint8Array };
 

@@ -57,8 +57,8 @@ export function surveyFor(ctx: MaterialContext, meeting: ResolvedMeeting, size: 
     header: `Welkome Wijk ${ctx.area.name}`,
     size,
     marginsMm: [...form.margins],
-    // Residents get the larger type older readers ask for, on the A4 form (the A5 one stays compact).
-    reading: meeting.audience === 'bewoners' && size === 'A4' ? 'large' : undefined,
+    // Residents get the larger type older readers ask for (and so only the A4 form, see renderEvaluation).
+    reading: meeting.audience === 'bewoners' ? 'large' : undefined,
     // A form is all writing room: the small running header names the project, the lockup would push a question to a second side.
     brand: false,
   });
@@ -102,7 +102,9 @@ export async function renderEvaluation(ctx: MaterialContext, opts: MaterialOptio
   const outputs: Output[] = [];
   for (const meeting of ctx.meetings) {
     if (opts.audience && meeting.audience !== opts.audience) continue;
-    outputs.push(surveyFor(ctx, meeting, 'A4'), surveyFor(ctx, meeting, 'A5'));
+    outputs.push(surveyFor(ctx, meeting, 'A4'));
+    // Residents get the A4 form only: at the 12 pt they read comfortably, an A5 form needs two sides.
+    if (meeting.audience !== 'bewoners') outputs.push(surveyFor(ctx, meeting, 'A5'));
   }
   // The final evaluation belongs to no audience: asking for one meeting's materials leaves it out.
   if (!opts.audience) outputs.push(finalEvaluationGuide(ctx));

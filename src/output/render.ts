@@ -15,12 +15,16 @@ export interface WrittenFile {
   bytes: number;
 }
 
-/** A file not written because its writer makes only public documents and this one is for the team. */
+/**
+ * A file not written: its writer makes only public documents and this one is for the team (`team`), or
+ * the document is made in other formats only (`print`: a print-shop deck, PDF only).
+ */
 export interface SkippedFile {
   /** Where it would have gone. */
   path: string;
   material: MaterialId;
   writer: WriterId;
+  reason: 'team' | 'print';
 }
 
 export interface RenderRequest {
@@ -48,7 +52,7 @@ interface Pending {
   bytes: Uint8Array;
 }
 
-type Written = { writer: Pick<Writer, 'id' | 'extension'>; bytes: Uint8Array } | { writer: Pick<Writer, 'id' | 'extension'>; skipped: true };
+type Written = { writer: Pick<Writer, 'id' | 'extension'>; bytes: Uint8Array } | { writer: Pick<Writer, 'id' | 'extension'>; skipped: SkippedFile['reason'] };
 
 /**
  * An output written by each writer it goes through: each requested format for documents, the
@@ -65,7 +69,8 @@ async function writeOutput(output: Output, req: RenderRequest): Promise<Written[
   const written: Written[] = [];
   for (const format of req.formats) {
     const writer = writerFor(format, req.preferredWriters);
-    if (writer.publicOnly && output.document.meta.visibility !== 'public') written.push({ writer, skipped: true });
+    if (output.formats && !output.formats.includes(format)) written.push({ writer, skipped: 'print' });
+    else if (writer.publicOnly && output.document.meta.visibility !== 'public') written.push({ writer, skipped: 'team' });
     else written.push(await writeDocumentWith(output.document, format, req.preferredWriters, req.onFallback));
   }
   return written;
@@ -83,7 +88,7 @@ export async function renderProject(ctx: MaterialContext, req: RenderRequest): P
     for (const output of outputs) {
       for (const result of await writeOutput(output, req)) {
         const path = join(folder, `${output.name}.${result.writer.extension}`);
-        if ('skipped' in result) req.onSkipped?.({ path, material: id, writer: result.writer.id as WriterId });
+        if ('skipped' in result) req.onSkipped?.({ path, material: id, writer: result.writer.id as WriterId, reason: result.skipped });
         // A ready file had no writer, like the manifest.
         else pending.push({ path, material: id, writer: result.writer.id === 'file' ? undefined : (result.writer.id as WriterId), bytes: result.bytes });
       }

@@ -282,7 +282,8 @@ export const RULES: Rule[] = [
         project.organisers.projectLeader.name,
         ...project.organisers.projectGroup.map((p) => p.name),
       ];
-      const firstNames = [...new Set(team.map((n) => n.trim().split(/\s+/)[0]).filter((n) => n.length > 1))];
+      // A placeholder ("nog invullen", "Persoon A") is nobody: its first word is not a name.
+      const firstNames = [...new Set(team.filter((n) => !isPlaceholder(n)).map((n) => n.trim().split(/\s+/)[0]).filter((n) => n.length > 1))];
       const named = (texts: (string | undefined)[]) => {
         const text = texts.filter(Boolean).join(' ');
         return firstNames.find((n) => new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text));
@@ -325,8 +326,11 @@ export const RULES: Rule[] = [
   {
     id: 'dates-past',
     check({ project, report, today }) {
+      // A kick-off with findings has taken place: its date is meant to be in the past.
+      const findings = project.kickoff?.findings;
+      const held = !!findings && Object.values(findings).some((v) => (Array.isArray(v) ? v.length > 0 : v && Object.keys(v).length > 0));
       const dated: [PathSegment[], string | undefined][] = [
-        [['kickoff', 'date'], project.kickoff?.date],
+        [['kickoff', 'date'], held ? undefined : project.kickoff?.date],
         ...project.meetings.map((m, i): [PathSegment[], string] => [['meetings', i, 'date'], m.date]),
         ...project.training.map((t, i): [PathSegment[], string] => [['training', i, 'date'], t.date]),
         ...project.learningSessions.map((t, i): [PathSegment[], string] => [['learningSessions', i, 'date'], t.date]),

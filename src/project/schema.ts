@@ -202,7 +202,7 @@ export const meetingSchema = z
       .describe("Set a part's length by id (minutes, five-minute steps); the other parts share the rest of durationMinutes."),
     venue: venueSchema,
     meal: mealField,
-    expectedParticipants: z.int({ error: 'msg:expected_int' }).min(1).max(200).default(15),
+    expectedParticipants: z.int({ error: 'msg:expected_int' }).min(1, { error: 'msg:number_min' }).max(200, { error: 'msg:number_max' }).default(15),
     participantsWork: stringList.default([]).describe('For professionals: the kinds of work the participants do.'),
     registration: registrationSchema,
     leader: text.describe('Name of the discussion leader (from team.discussionLeaders).'),
@@ -269,7 +269,7 @@ export const projectSchema = z
     area: z.strictObject({
       name: text,
       kind: z.enum(['wijk', 'dorp', 'stadsdeel', 'gemeente'], { error: 'msg:enum' }),
-      inhabitants: z.int({ error: 'msg:expected_int' }).positive().optional(),
+      inhabitants: z.int({ error: 'msg:expected_int' }).positive({ error: 'msg:positive' }).optional(),
     }),
     organisers: z.strictObject({
       projectLeader: projectLeaderSchema,

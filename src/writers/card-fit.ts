@@ -1,5 +1,6 @@
 // When a card's text does not fit: one error for every writer, saying per card how many words to cut.
 import type { Card } from '../document/model.js';
+import { CARD_TYPE, LINE } from '../document/theme.js';
 import { UserError } from '../errors.js';
 
 /** A card face that is too long, as a writer measured it (mm). */
@@ -28,14 +29,19 @@ export function frontWords(card: Card): number {
   return n;
 }
 
+/** A card's body line (mm) at the smallest card type: the unit a cut must free. */
+const CARD_LINE_MM = (CARD_TYPE.body * LINE.body * 25.4) / 72;
+
 /**
- * How many words to cut so a face fits: text takes height in proportion to its words, so the share
- * of the height that is too much is the share of words to cut; a little more, since a cut rarely
- * ends exactly at a line's end. Always at least a few: a face 1 mm too long still needs a line less.
+ * How many words to cut so a face fits. Text takes height in proportion to its words, but a face only
+ * gets shorter by whole lines, and the last line of a cut paragraph may stay partly filled: so the
+ * excess is rounded up to whole lines and one line more is asked for. The advice errs on the side of
+ * a card that fits after one edit.
  */
-export function wordsToCut(words: number, excessMm: number, roomMm: number): number {
+export function wordsToCut(words: number, excessMm: number, roomMm: number, lineMm = CARD_LINE_MM): number {
   if (words === 0) return 0;
-  return Math.min(words, Math.max(3, Math.ceil(((words * excessMm) / (roomMm + excessMm)) * 1.15)));
+  const lines = Math.ceil(excessMm / lineMm) + 1;
+  return Math.min(words, Math.ceil((words * lines * lineMm) / (roomMm + excessMm)));
 }
 
 /** The error a writer throws when cards do not fit; the CLI points at the situation in the file when it can. */

@@ -90,7 +90,7 @@ describe('readability of what residents receive', async () => {
   it('covers the invitation, programme, questionnaire and card backs of every example, in both languages', () => {
     for (const example of EXAMPLES) {
       const names = materials.filter((m) => m.example === example).map((m) => m.name);
-      for (const name of ['uitnodiging-bewoners', 'programma-bewoners', 'evaluatie-bewoners', 'evaluatie-bewoners-a5', 'kaarten-gouden-regels', 'affiche-bewoners-a4', 'affiche-bewoners-a3']) {
+      for (const name of ['uitnodiging-bewoners', 'programma-bewoners', 'evaluatie-bewoners', 'kaarten-gouden-regels', 'affiche-bewoners-a4', 'affiche-bewoners-a3']) {
         expect(names, example).toContain(name);
       }
     }

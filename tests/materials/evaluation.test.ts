@@ -142,9 +142,11 @@ describe.each(EXAMPLES)('%s', (example) => {
 });
 
 describe('audience', () => {
-  it("gives one meeting's forms and leaves out the final guide, which belongs to no audience", async () => {
+  it("gives one meeting's forms and leaves out the final guide, which belongs to no audience; residents' form only on A4, in large type", async () => {
     const { ctx } = load('nijmegen-heseveld.yaml');
     const names = (await renderEvaluation(ctx, { audience: 'bewoners' })).map((o) => o.name);
-    expect(names).toEqual(['evaluatie-bewoners', 'evaluatie-bewoners-a5']);
+    expect(names).toEqual(['evaluatie-bewoners']);
+    const volunteers = (await renderEvaluation(ctx, { audience: 'vrijwilligers' })).map((o) => o.name);
+    expect(volunteers).toEqual(['evaluatie-vrijwilligers', 'evaluatie-vrijwilligers-a5']);
   });
 });

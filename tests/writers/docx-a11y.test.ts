@@ -27,7 +27,8 @@ beforeAll(async () => {
     const { ctx } = loadExample(example);
     for (const id of MATERIAL_IDS) {
       for (const o of await (await MATERIALS[id].load())(ctx, {})) {
-        if (o.kind !== 'document') continue;
+        // Only what `render` writes as DOCX (not the print-shop deck, which is PDF only).
+        if (o.kind !== 'document' || (o.formats && !o.formats.includes('docx'))) continue;
         const bytes = await writeDocument(o.document, 'docx');
         const files = unzipSync(bytes);
         const key = `${example.replace('.yaml', '')}--${o.name}`;
@@ -99,9 +100,11 @@ describe('every DOCX of every example', () => {
     expect(typed).toEqual([]);
   });
 
-  it('gives the logo an alt text that names its organisation', () => {
+  it('gives the logo an alt text that names its organisation, beside the lockup of a public document and in the header of a team one', () => {
     const invitation = written.find((w) => w.key === 'beuningen--uitnodiging-bewoners')!;
-    const files = unzipSync(readFileSync(invitation.path));
+    expect(invitation.xml).toMatch(/descr="Logo van Gemeente Beuningen"/);
+    const runSheet = written.find((w) => w.key === 'beuningen--draaiboek-bewoners')!;
+    const files = unzipSync(readFileSync(runSheet.path));
     const headerXml = Object.entries(files)
       .filter(([name]) => /^word\/header\d*\.xml$/.test(name))
       .map(([, b]) => new TextDecoder().decode(b))

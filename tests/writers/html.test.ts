@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/document/model.js';
-import { CARD_TYPE, cardTypeFactor, contrast, MIN_TEXT_CONTRAST, palette, TYPE } from '../../src/document/theme.js';
+import { BRAND, CARD_TYPE, cardTypeFactor, contrast, MIN_TEXT_CONTRAST, palette, TYPE } from '../../src/document/theme.js';
 import { renderProject } from '../../src/output/render.js';
 import { MATERIAL_IDS } from '../../src/materials/registry.js';
 import { CONTENT_SECURITY_POLICY, renderHtml, writeHtml } from '../../src/writers/html/index.js';
@@ -221,7 +221,7 @@ describe('design tokens', () => {
     const colours = new Set(css.match(/#[0-9a-f]{3,8}\b/gi)!.map((c) => c.toLowerCase()));
     expect([...colours].filter((c) => ![...Object.values(p), PAPER].includes(c))).toEqual([]);
     expect(css).not.toMatch(/rgba?\(|hsla?\(|:\s*(black|white|gr[ae]y|red|blue|green)\b/);
-    const scale = [1, ...Object.values(TYPE).map((t) => t / TYPE.body), ...Object.values(CARD_TYPE).map((t) => t / CARD_TYPE.body), (CARD_TYPE.body * cardTypeFactor({ kind: 'a4-four' })) / TYPE.body];
+    const scale = [1, ...Object.values(TYPE).map((t) => t / TYPE.body), ...Object.values(CARD_TYPE).map((t) => t / CARD_TYPE.body), (CARD_TYPE.body * cardTypeFactor({ kind: 'a4-four' })) / TYPE.body, ...[BRAND.wordmark, BRAND.place].flatMap((b) => [b / TYPE.running, b / CARD_TYPE.body])];
     const sizes = [...css.matchAll(/font-size:([\d.]+)(em|rem|pt)/g)];
     expect(sizes.length).toBeGreaterThan(15);
     for (const [, value, unit] of sizes) {

@@ -126,12 +126,17 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Conte
     // Keeping a heading with what follows only matters in the page flow, and only when something
     // follows in the same flow (not a page break or a card sheet, which start a new page anyway).
     const flowHeading = !ctx.nested && block.kind === 'heading' && next !== undefined && next.kind !== 'pageBreak' && next.kind !== 'cards';
-    if (flowHeading && UNBREAKABLE.has(next.kind)) {
-      out.push({
-        stack: [renderBlock(block, ctx, i === 0, false, false), renderBlock(next, ctx, false, i + 1 === lastIndex, false)],
-        unbreakable: true,
-      });
-      i++;
+    // Headings in a row (a section's title, then its first part's) that end in a block kept whole
+    // go to the page as one: pdfmake decides each heading's page once, so a first heading checked
+    // while the rest still stood below it would be left behind when they move on.
+    let run = i;
+    while (!ctx.nested && blocks[run]?.kind === 'heading' && blocks[run + 1]?.kind === 'heading') run++;
+    const follower = blocks[run + 1];
+    if (flowHeading && follower !== undefined && UNBREAKABLE.has(follower.kind)) {
+      const stack: Content[] = [];
+      for (let j = i; j <= run + 1; j++) stack.push(renderBlock(blocks[j], ctx, j === 0, j === lastIndex, false));
+      out.push({ stack, unbreakable: true });
+      i = run + 1;
       continue;
     }
     out.push(renderBlock(block, ctx, i === 0, i === lastIndex, flowHeading));

@@ -369,7 +369,7 @@ function deck(block: Extract<Block, { kind: 'cards' }>, index: number, doc: Docu
   const slugTag = ctx.outline.started ? null : ctx.outline.tag(1);
   const slug =
     geo.margin || slugTag !== null
-      ? { text: doc.meta.title, tag: slugTag, box: geo.margin?.title ?? { x: 0, y: 0, w: 0, h: 0 }, visible: geo.margin !== null }
+      ? { text: doc.meta.title, tag: slugTag, box: geo.margin?.title ?? { x: 0, y: 0, w: geo.width, h: 0 }, visible: geo.margin !== null }
       : null;
 
   const cardCtx: Ctx = { ...ctx, depth: 1, bookmarks: false, flow: false };

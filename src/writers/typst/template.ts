@@ -539,7 +539,7 @@ export const TEMPLATE = String.raw`
         } else if tagged {
           // No margin to print it in (a print-shop page is the card plus bleed): the title is
           // there for assistive technology and the viewer's title bar, clipped to nothing on paper.
-          box-at(d.slug.box, box(width: 0pt, height: 0pt, clip: true, title))
+          box-at(d.slug.box, box(width: d.slug.box.w * 1mm, height: 0pt, clip: true, title))
         }
       }
       if d.note != none {
