@@ -72,6 +72,8 @@ export function cardsPerSheet(layout: CardLayout): number {
   switch (layout.kind) {
     case 'a4-four':
       return 4;
+    case 'a4-eight':
+      return 8;
     case 'a4-two':
       return 2;
     case 'a6-single':
@@ -91,8 +93,8 @@ export function sheetGeometry(layout: CardLayout): SheetGeometry {
     const slot = { x: b, y: b, w: A6.width, h: A6.height };
     return { width: A6.width + 2 * b, height: A6.height + 2 * b, slots: [slot], backSlots: [slot], overrun: b, cutMarks: [], margin: null, bleed: b };
   }
-  const cols = layout.kind === 'a4-four' ? 2 : 1;
-  const rows = 2;
+  const cols = layout.kind === 'a4-two' ? 1 : 2;
+  const rows = layout.kind === 'a4-eight' ? 4 : 2;
   const w = (A4.width - 2 * MARGIN_X - (cols - 1) * GUTTER) / cols;
   const h = (A4.height - 2 * MARGIN_Y - (rows - 1) * GUTTER) / rows;
   const slots: Rect[] = [];

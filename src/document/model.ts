@@ -4,7 +4,7 @@
 // (print people think in mm), font sizes in points.
 
 /** Page sizes the materials use; cards impose A6/A5 onto A4 themselves (see `CardLayout`). */
-export type PageSize = 'A4' | 'A5' | 'A6';
+export type PageSize = 'A3' | 'A4' | 'A5' | 'A6';
 
 /** A colour role, not a colour: the theme decides what `accent` looks like. */
 export type Tone = 'accent' | 'muted' | 'normal';
@@ -125,10 +125,13 @@ export interface Card {
  *   long-edge duplex printing;
  * - `a4-two`: two A5 cards on an A4 sheet (landscape halves), same back handling;
  * - `a6-single`: one card per A6 page with `bleedMm` bleed around it, fronts and backs
- *   alternating, for print shops.
+ *   alternating, for print shops;
+ * - `a4-eight`: eight small cards (two columns, four rows) on an A4 sheet, cut marks, backs as
+ *   above: name badges for a clip or a sleeve.
  */
 export type CardLayout =
   | { kind: 'a4-four' }
+  | { kind: 'a4-eight' }
   | { kind: 'a4-two' }
   | { kind: 'a6-single'; bleedMm: number };
 
@@ -158,11 +161,12 @@ export interface PageSetup {
 
 /**
  * Visual theme: the accent colour as `#rrggbb` (bands, rules, headings, boxes) and how large the
- * text is read: `large` for what residents receive (body 12.5 pt instead of 11).
+ * text is read: `large` for what residents receive (body 12.5 pt instead of 11), `poster` for an A3
+ * poster read from a few steps away (the large type scaled up as A4 is to A3).
  */
 export interface Theme {
   accent: string;
-  reading?: 'standard' | 'large';
+  reading?: 'standard' | 'large' | 'poster';
 }
 
 /** The pictures writers can draw (see icons.ts): one per golden rule, and the house of the approach. */

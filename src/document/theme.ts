@@ -125,7 +125,9 @@ export const MIN_TYPE = 9;
  * How much larger the text of a document is: `large` for what residents receive (their invitation,
  * programme and survey: body 12.5 pt, the size older readers ask for), `standard` for the rest.
  */
-export function readingScale(reading: 'standard' | 'large' | undefined): number {
+export function readingScale(reading: 'standard' | 'large' | 'poster' | undefined): number {
+  // A3 is A4 enlarged by the square root of two: a poster keeps the flyer's proportions.
+  if (reading === 'poster') return 1.2 * Math.SQRT2;
   return reading === 'large' ? 1.2 : 1;
 }
 
@@ -160,6 +162,9 @@ export const CARD_TYPE = {
 export function cardTypeFactor(layout: CardLayout): number {
   switch (layout.kind) {
     case 'a4-four':
+      return 1;
+    // A badge is small, but its text is one word or two, read at arm's length.
+    case 'a4-eight':
       return 1;
     case 'a4-two':
       return 1.1;
@@ -219,6 +224,7 @@ export const SIZE_MM = {
 
 /** Portrait paper sizes in mm. */
 export const PAGE_MM: Record<PageSize, { width: number; height: number }> = {
+  A3: { width: 297, height: 420 },
   A4: { width: 210, height: 297 },
   A5: { width: 148, height: 210 },
   A6: { width: 105, height: 148 },

@@ -75,7 +75,7 @@ function ruleSubtitle(rule: GoldenRule, ctx: MaterialContext): Inline[] {
 }
 
 /** The back shared by every card of a deck: the project's name and one line about the approach. */
-function backOf(ctx: MaterialContext, labels: Labels, deck: string): ContentBlock[] {
+export function backOf(ctx: MaterialContext, labels: Labels, deck: string): ContentBlock[] {
   const data = { project: templateProject(ctx), areaKind: labels.areaKinds[ctx.area.kind], deck };
   return contentOnly(renderText(ctx, 'cards/back', data).parse({}), 'card back');
 }

@@ -12,7 +12,11 @@ import type { ResolvedProject } from '../resolve/index.js';
 /** Materials read the resolved project and nothing else (see src/resolve). */
 export type MaterialContext = ResolvedProject;
 
-/** What a material produces: documents (written as PDF, DOCX, ...) or calendars (written as .ics). */
+/**
+ * What a material produces: documents (written as PDF, DOCX, ...), calendars (written as .ics), or
+ * files that are already what they are (a text to paste into a newsletter, a picture for social
+ * media), written as they come with their own extension.
+ */
 export type Output =
   | {
       kind: 'document';
@@ -24,7 +28,8 @@ export type Output =
        */
       formats?: readonly string[];
     }
-  | { kind: 'calendar'; name: string; visibility: Visibility; calendar: Calendar };
+  | { kind: 'calendar'; name: string; visibility: Visibility; calendar: Calendar }
+  | { kind: 'file'; name: string; extension: 'txt' | 'md' | 'png'; visibility: Visibility; bytes: Uint8Array };
 
 export interface MaterialOptions {
   /** Only this audience's meeting, where a material is per meeting. */
@@ -55,8 +60,8 @@ export interface BaseOptions {
   marginsMm?: PageSetup['marginsMm'];
   /** Leave the brand lockup off (a document whose first page is all cards shows it on the backs). */
   brand?: false;
-  /** Body text larger, for what residents receive. */
-  reading?: 'large';
+  /** Body text larger, for what residents receive; larger still on an A3 poster. */
+  reading?: 'large' | 'poster';
 }
 
 /** A document with the project's metadata, theme and footer; materials add the blocks. */

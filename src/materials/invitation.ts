@@ -23,7 +23,7 @@ export function shortAddress(url: string): string {
  * The date large, then the times, the place and the meal: what someone passing a notice board
  * must take away. Filled in where the template says `[[when]]`.
  */
-function when(meeting: ResolvedMeeting, labels: Labels, words: Words): ContentBlock[] {
+export function when(meeting: ResolvedMeeting, labels: Labels, words: Words): ContentBlock[] {
   const meal = mealSentence(meeting, labels, words);
   const line = [words.timeRange(meeting.start, meeting.end), meeting.venue.name, labels.costText.toLowerCase()].join(' · ');
   return [

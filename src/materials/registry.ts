@@ -12,8 +12,8 @@ export interface Material {
   group: MessageKey;
   /** Whether `--audience` narrows this material to one meeting. */
   perAudience: boolean;
-  /** What it produces: documents (written in the requested formats) or calendars (always .ics). */
-  produces: 'documents' | 'calendars';
+  /** What it produces: documents (written in the requested formats), calendars (always .ics) or ready files (texts, a picture). */
+  produces: 'documents' | 'calendars' | 'files';
   /** The module is imported on use, so commands load only what they render. */
   load(): Promise<(ctx: MaterialContext, opts: MaterialOptions) => Promise<Output[]>>;
 }
@@ -70,6 +70,46 @@ export const MATERIALS = {
     perAudience: true,
     produces: 'documents',
     load: async () => (await import('./evaluation.js')).renderEvaluation,
+  }),
+  recruit: material({
+    id: 'recruit',
+    summary: 'help_render_recruit',
+    group: 'material_recruit',
+    perAudience: true,
+    produces: 'documents',
+    load: async () => (await import('./recruit.js')).renderRecruitment,
+  }),
+  social: material({
+    id: 'social',
+    summary: 'help_render_social',
+    group: 'material_social',
+    perAudience: true,
+    produces: 'files',
+    load: async () => (await import('./social.js')).renderSocial,
+  }),
+  briefing: material({
+    id: 'briefing',
+    summary: 'help_render_briefing',
+    group: 'material_briefing',
+    perAudience: true,
+    produces: 'documents',
+    load: async () => (await import('./briefing.js')).renderBriefings,
+  }),
+  evening: material({
+    id: 'evening',
+    summary: 'help_render_evening',
+    group: 'material_evening',
+    perAudience: true,
+    produces: 'documents',
+    load: async () => (await import('./evening.js')).renderEvening,
+  }),
+  followup: material({
+    id: 'followup',
+    summary: 'help_render_followup',
+    group: 'material_followup',
+    perAudience: false,
+    produces: 'documents',
+    load: async () => (await import('./followup.js')).renderFollowUp,
   }),
 } as const;
 

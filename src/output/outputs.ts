@@ -8,7 +8,8 @@ import { projectFolder, writeFileAtomic } from './files.js';
 
 export interface WrittenOutput {
   path: string;
-  writer: WriterId;
+  /** Absent for a ready file (a text, a picture), which no writer made. */
+  writer?: WriterId;
   bytes: number;
 }
 
@@ -19,10 +20,14 @@ export async function writeOutputs(
   req: { formats: string[]; outDir: string; preferredWriters?: string[]; onFallback?: (from: Writer<'document'>, to: Writer<'document'>, reason: Error) => void },
 ): Promise<WrittenOutput[]> {
   const folder = projectFolder(req.outDir, ctx.municipality, ctx.area.name);
-  const pending: { path: string; writer: WriterId; bytes: Uint8Array }[] = [];
+  const pending: { path: string; writer?: WriterId; bytes: Uint8Array }[] = [];
   for (const output of outputs) {
     if (output.kind === 'calendar') {
       pending.push({ path: join(folder, `${output.name}.ics`), writer: 'ics', bytes: await (await WRITERS.ics.load())(output.calendar) });
+      continue;
+    }
+    if (output.kind === 'file') {
+      pending.push({ path: join(folder, `${output.name}.${output.extension}`), bytes: output.bytes });
       continue;
     }
     for (const format of req.formats) {

@@ -64,6 +64,8 @@ async function writeOutput(output: Output, req: RenderRequest): Promise<Written[
     const writer = WRITERS.ics;
     return [{ writer, bytes: await (await writer.load())(output.calendar) }];
   }
+  // A ready file needs no writer: its bytes are what the material made.
+  if (output.kind === 'file') return [{ writer: { id: 'file', extension: output.extension }, bytes: output.bytes }];
   const written: Written[] = [];
   for (const format of req.formats) {
     const writer = writerFor(format, req.preferredWriters);
@@ -87,7 +89,8 @@ export async function renderProject(ctx: MaterialContext, req: RenderRequest): P
       for (const result of await writeOutput(output, req)) {
         const path = join(folder, `${output.name}.${result.writer.extension}`);
         if ('skipped' in result) req.onSkipped?.({ path, material: id, writer: result.writer.id as WriterId, reason: result.skipped });
-        else pending.push({ path, material: id, writer: result.writer.id as WriterId, bytes: result.bytes });
+        // A ready file had no writer, like the manifest.
+        else pending.push({ path, material: id, writer: result.writer.id === 'file' ? undefined : (result.writer.id as WriterId), bytes: result.bytes });
       }
     }
     req.onMaterial?.(id, pending.length - before);

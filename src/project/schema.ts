@@ -143,6 +143,14 @@ export const livedExperienceSchema = z
   })
   .describe('A person with lived experience (ervaringsdeskundige).');
 
+/** What the pair gets for a meeting: printed only in their own briefing letter. */
+export const pairFeeSchema = z
+  .strictObject({
+    amount: z.number({ error: 'msg:expected_number' }).min(0).max(10000).optional().describe('The fee per person per meeting, in euros.'),
+    expenses: text.optional().describe('Which expenses are paid back and how, in a sentence.'),
+  })
+  .describe('The fee and expenses for each person of the pair, per meeting (in their briefing letter only).');
+
 export const registrationSchema = z
   .strictObject({
     email: email.optional(),
@@ -271,6 +279,7 @@ export const projectSchema = z
     team: z.strictObject({
       discussionLeaders: z.array(discussionLeaderSchema).min(1, { error: 'msg:need_leader' }),
       livedExperience: z.array(livedExperienceSchema).default([]),
+      fee: pairFeeSchema.optional(),
     }),
     meetings: z.array(meetingSchema).default([]),
     situations: z.array(ownSituationSchema).default([]).describe("This file's own practice situations."),

@@ -126,6 +126,8 @@ export interface ResolvedProject {
   finalEvaluation?: ResolvedEvent;
   /** How the questionnaires' results are reported: free text quoted only when the file opts in. */
   results: { quoteFreeText: boolean };
+  /** What each of the pair gets per meeting; only their own briefing letter shows it. */
+  pairFee: { amount?: number; expenses?: string };
 }
 
 export interface ResolveOptions {
@@ -274,5 +276,6 @@ export function resolveProject(project: Project, opts: ResolveOptions): Resolved
     learningSessions: project.learningSessions.map(resolveEvent),
     finalEvaluation: project.finalEvaluation ? resolveEvent(project.finalEvaluation) : undefined,
     results: { quoteFreeText: project.results.quoteFreeText },
+    pairFee: { amount: project.team.fee?.amount, expenses: project.team.fee?.expenses },
   };
 }

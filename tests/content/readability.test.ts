@@ -9,6 +9,7 @@ import { renderCards } from '../../src/materials/cards.js';
 import type { Output } from '../../src/materials/context.js';
 import { renderEvaluation } from '../../src/materials/evaluation.js';
 import { renderInvitations } from '../../src/materials/invitation.js';
+import { renderRecruitment } from '../../src/materials/recruit.js';
 import { renderSchedules } from '../../src/materials/schedule.js';
 import { EXAMPLES, loadExample } from '../materials/helpers.js';
 
@@ -72,6 +73,8 @@ async function residentsMaterials(): Promise<Material[]> {
       ...(await renderSchedules(ctx, opts)).filter((o) => o.name.startsWith('programma-')),
       ...(await renderEvaluation(ctx, opts)),
       ...(await renderCards(ctx, opts)),
+      // The recruitment kit's poster (A4 and A3); the key figures' card counts by its back, like every deck.
+      ...(await renderRecruitment(ctx, opts)),
     ];
     for (const output of outputs) {
       if (output.kind !== 'document') continue;
@@ -87,7 +90,7 @@ describe('readability of what residents receive', async () => {
   it('covers the invitation, programme, questionnaire and card backs of every example, in both languages', () => {
     for (const example of EXAMPLES) {
       const names = materials.filter((m) => m.example === example).map((m) => m.name);
-      for (const name of ['uitnodiging-bewoners', 'programma-bewoners', 'evaluatie-bewoners', 'kaarten-gouden-regels']) {
+      for (const name of ['uitnodiging-bewoners', 'programma-bewoners', 'evaluatie-bewoners', 'kaarten-gouden-regels', 'affiche-bewoners-a4', 'affiche-bewoners-a3']) {
         expect(names, example).toContain(name);
       }
     }

@@ -49,6 +49,8 @@ async function renderAll(project: NonNullable<ReturnType<typeof checkProjectSour
 
 async function textOf(output: Output): Promise<string> {
   if (output.kind === 'calendar') return new TextDecoder().decode(await writeIcs(output.calendar));
+  // Ready texts are searched as pasted; the picture is drawn from the same public fields as the texts.
+  if (output.kind === 'file') return output.extension === 'png' ? '' : new TextDecoder().decode(output.bytes);
   return strings(output.document).join('\n');
 }
 
@@ -94,6 +96,23 @@ describe('a private person in a role whose name public materials can leave out',
       expect(text).not.toContain(PRIVATE);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the new materials of issue 16', () => {
+  it('the pair’s briefing letter is a team document that names both of them, the private one too; no public kit file does', async () => {
+    const outputs = await renderAll(checkProjectSource(source, file).project!);
+    const letter = outputs.find((o) => o.name === 'briefing-duo-professionals')!;
+    expect(visibilityOf(letter)).toBe('team');
+    const text = await textOf(letter);
+    expect(text).toContain('Marco');
+    expect(text).toContain('Esther');
+    const kit = outputs.filter((o) => /^(affiche|sleutelfiguren|wervingstekst|sociale-media|presentielijst|naambadges)/.test(o.name));
+    expect(kit.length).toBeGreaterThan(10);
+    for (const output of kit) {
+      expect(visibilityOf(output), output.name).toBe('public');
+      for (const name of ['Esther', PRIVATE]) expect(await textOf(output), `${output.name} names ${name}`).not.toMatch(new RegExp(`\\b${name}\\b`));
     }
   });
 });

@@ -36,7 +36,7 @@ function officeLayout(layout: CardLayout): Exclude<CardLayout, { kind: 'a6-singl
 /** Which card goes in each slot of a sheet side; backs swap columns so they land behind their fronts on long-edge duplex. */
 export function sheetOrder(layout: CardLayout, sheet: number, count: number, back: boolean): (number | undefined)[][] {
   const office = officeLayout(layout);
-  const cols = office.kind === 'a4-four' ? 2 : 1;
+  const cols = office.kind === 'a4-two' ? 1 : 2;
   const per = cardsPerSheet(office);
   const rows: (number | undefined)[][] = [];
   for (let r = 0; r < per / cols; r++) {
@@ -83,7 +83,7 @@ interface Sheet {
 function sheetGrid(layout: Exclude<CardLayout, { kind: 'a6-single' }>): Sheet {
   const g = sheetGeometry(layout);
   const over = g.overrun;
-  const cols = layout.kind === 'a4-four' ? 2 : 1;
+  const cols = layout.kind === 'a4-two' ? 1 : 2;
   const xs = [...new Set(g.slots.map((s) => s.x))].sort((a, b) => a - b);
   const slot = { w: g.slots[0].w, h: g.slots[0].h };
   const columns: GridColumn[] = [{ w: xs[0] - over - PRINTABLE_MARGIN, role: 'mark' }, { w: over, role: 'over' }];

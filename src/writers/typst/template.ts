@@ -129,11 +129,16 @@ export const TEMPLATE = String.raw`
 
 // A heading keeps its look (model level) and its place in the structure (tag) apart: the tag
 // sequence must start at H1 and not skip levels for PDF/UA, whatever the template's levels are.
+// Large text keeps its size when the body is set larger for residents (12.5 pt); only a poster's
+// scale beyond that (A3, A4 enlarged) makes it grow, by as much as the page did.
+#let poster-scale(s) = calc.max(1, s * S.body / 12.5)
+
 #let heading-block(b, s, above) = {
   let st = heading-styles.at(str(b.level))
   // In the page flow a heading keeps its size when the body text is set larger for residents: it
   // is large enough already, and the page must still hold a flyer's text.
-  let hs = if b.sticky { calc.min(s, 1) } else { s }
+  // On an A3 poster (a scale beyond the residents' one) headings grow with the page, as A3 is A4 enlarged.
+  let hs = if b.sticky { poster-scale(s) } else { s }
   show heading: it => block(above: above, below: 0pt, sticky: b.sticky, breakable: false, width: 100%, {
     set text(size: st.size * hs * 1pt, weight: F.bold, fill: st.fill, hyphenate: false)
     set par(leading: leading(st.lh))
@@ -168,7 +173,8 @@ export const TEMPLATE = String.raw`
     } else if b.kind == "paragraph" {
       let st = paragraph-styles.at(b.style)
       // Lead and display text are large already: the residents' larger reading size is for the body.
-      let ps = if b.style in ("lead", "display") { calc.min(s, 1) } else { s }
+      // On an A3 poster they grow with the page (see poster-scale).
+      let ps = if b.style in ("lead", "display") { poster-scale(s) } else { s }
       block(above: above, below: 0pt, width: 100%, {
         set text(size: st.size * ps, fill: st.fill, weight: st.at("weight", default: F.regular))
         set par(leading: leading(st.lh))
