@@ -21,9 +21,10 @@ function attendanceFor(ctx: MaterialContext, meeting: ResolvedMeeting): Output {
   const a = kit.attendance;
   // Professionals come for an organisation; residents and volunteers are neighbours, a street says enough.
   const where = meeting.audience === 'professionals' ? a.organisation : a.street;
-  // A number and a line break make each row tall enough to sign in.
+  // A number and a second, blank line make each row tall enough to sign in (a line break alone at
+  // the end of a cell is dropped by Typst, so the blank line holds a no-break space).
   const rows = Array.from({ length: attendanceRows(meeting.expectedParticipants) }, (_, i): Inline[][] => [
-    [{ kind: 'text', text: String(i + 1), tone: 'muted' }, { kind: 'lineBreak' }],
+    [{ kind: 'text', text: String(i + 1), tone: 'muted' }, { kind: 'lineBreak' }, { kind: 'text', text: '\u00a0' }],
     [],
     [],
     [],
@@ -70,7 +71,10 @@ function badges(ctx: MaterialContext): Output {
   };
   const doc = baseDocument(ctx, { title: `${kit.materials.badges} - ${ctx.area.name}`, visibility: 'public', size: 'A6' });
   doc.blocks = [{ kind: 'cards', layout: { kind: 'a4-eight' }, cards: Array.from({ length: 8 }, () => badge), name: kit.materials.badges, printNote: kit.badges.printNote }];
-  return { kind: 'document', name: 'naambadges', document: doc };
+  // PDF only, like the print shop's deck: eight cards cut to size must sit exactly on the sheet, and
+  // Word sets each a little taller, which pushed the last cut marks onto a page of their own (so the
+  // backs printed behind the wrong sheet). There is nothing to edit on a blank badge.
+  return { kind: 'document', name: 'naambadges', document: doc, formats: ['pdf'] };
 }
 
 export async function renderEvening(ctx: MaterialContext, opts: MaterialOptions): Promise<Output[]> {

@@ -94,11 +94,12 @@ function keyFigureCards(ctx: MaterialContext, meeting: ResolvedMeeting): Output 
   const kit = loadKit(ctx.lang);
   const words = wording(ctx.lang);
   const blocks = renderText(ctx, 'kit/sleutelfiguren', recruitData(ctx, meeting)).parse({}) as ContentBlock[];
+  // When and where in one line at the foot: a table of two facts would take four lines of a small card.
   const facts: ContentBlock = {
-    kind: 'facts',
-    items: [
-      { label: kit.keyFigures.when, value: textInline(words.when(meeting.date, meeting.start, meeting.end)) },
-      { label: kit.keyFigures.where, value: textInline(meeting.venue.name) },
+    kind: 'paragraph',
+    content: [
+      { kind: 'text', text: `${kit.keyFigures.when}: `, bold: true },
+      { kind: 'text', text: `${words.when(meeting.date, meeting.start, meeting.end)}, ${meeting.venue.name}` },
     ],
   };
   const card: Card = { kicker: kit.keyFigures.kicker, title: kit.keyFigures.title, icon: 'house', blocks, foot: [facts], back: backOf(ctx, labels, kit.materials.keyFigures) };

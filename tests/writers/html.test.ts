@@ -267,8 +267,9 @@ describe('the html format', () => {
         'briefing-duo-vrijwilligers.html (team)',
         'briefing-duo-bewoners.html (team)',
         'borging-actielijst.html (team)',
-        // The print shop's deck is PDF only.
+        // Cut to size, so PDF only: the print shop's deck and the badges.
         'kaarten-gouden-regels-drukwerk.html (print)',
+        'naambadges.html (print)',
       ].sort(),
     );
     const pages = written.filter((f) => f.path.endsWith('.html'));
