@@ -79,8 +79,9 @@ function shareDecodedTables(fontkit: { create(buffer: Uint8Array): unknown }, bu
   const decode = proto._getTable;
   Object.defineProperty(proto, '__welkomeWijkShared', { value: shared });
   proto._getTable = function (this: FontkitFont, table: { tag: string }) {
+    if (table.tag in this._tables) return this._tables[table.tag];
     const tables = shared.get(this.stream.buffer);
-    if (!tables || table.tag in this._tables) return decode.call(this, table);
+    if (!tables) return decode.call(this, table);
     if (tables.has(table.tag)) {
       this._tables[table.tag] = tables.get(table.tag);
       return this._tables[table.tag];
