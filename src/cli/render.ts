@@ -1,4 +1,5 @@
-// `welkome-wijk render <material> [file]`: validate the file, render the materials, write them.
+// `welkome-wijk render <material> [file]`: validate the file, render one material, write its files
+// (`render all`, which takes many files and writes whole bundles, is render-all.ts).
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
@@ -21,7 +22,7 @@ export interface RenderOptions {
   lang: Lang;
 }
 
-function parseFormats(value: string, lang: Lang): string[] {
+export function parseFormats(value: string, lang: Lang): string[] {
   const known = documentFormats();
   const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   const wrong = formats.filter((f) => !known.includes(f));
@@ -29,7 +30,7 @@ function parseFormats(value: string, lang: Lang): string[] {
   return [...new Set(formats)];
 }
 
-function parseAudience(value: string | undefined, lang: Lang): Audience | undefined {
+export function parseAudience(value: string | undefined, lang: Lang): Audience | undefined {
   if (value === undefined) return undefined;
   if (!(AUDIENCES as readonly string[]).includes(value)) throw wrongChoice(lang, 'cli_bad_audience', value, AUDIENCES);
   return value as Audience;
@@ -39,7 +40,7 @@ function parseAudience(value: string | undefined, lang: Lang): Audience | undefi
  * Check the output folder before rendering, which takes seconds: a file in its place, or a folder
  * we may not write in, is said plainly now rather than as an error from deep inside a write.
  */
-function checkOutFolder(out: string, lang: Lang): void {
+export function checkOutFolder(out: string, lang: Lang): void {
   const target = resolve(out);
   let nearest = target;
   while (!existsSync(nearest) && dirname(nearest) !== nearest) nearest = dirname(nearest);
@@ -53,23 +54,23 @@ function checkOutFolder(out: string, lang: Lang): void {
   }
 }
 
-function humanSize(bytes: number): string {
+export function humanSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} kB`;
 }
 
-export async function renderCommand(what: MaterialId | 'all', file: string, opts: RenderOptions): Promise<number> {
+export async function renderCommand(what: MaterialId, file: string, opts: RenderOptions): Promise<number> {
   const { lang } = opts;
   const formats = parseFormats(opts.format, lang);
   const audience = parseAudience(opts.audience, lang);
   const loaded = loadForCommand(file, lang);
   if (!loaded) return 2;
   const { project } = loaded;
-  if (audience && !project.meetings.some((m) => m.audience === audience) && what !== 'all') {
+  if (audience && !project.meetings.some((m) => m.audience === audience)) {
     throw new UserError(t(lang, 'cli_no_meeting_for', { audience }));
   }
   checkOutFolder(opts.out, lang);
   const ctx = resolveProject(project, { baseDir: dirname(resolve(file)), templateDirs: opts.templates });
-  const materials = what === 'all' ? MATERIAL_IDS : [what];
+  const materials = [what];
   // Progress only on a terminal: one line per material as it is done. Pipes and CI logs get only the summary.
   let started = performance.now();
   const onMaterial = process.stderr.isTTY
@@ -79,22 +80,12 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
         started = performance.now();
       }
     : undefined;
-  const written = await renderProject(ctx, { materials, formats, outDir: opts.out, options: { audience }, manifest: what === 'all', onMaterial });
+  const written = await renderProject(ctx, { materials, formats, outDir: opts.out, options: { audience }, onMaterial });
   const shown = (path: string) => {
     const rel = relative(process.cwd(), path);
     return rel.startsWith('..') ? path : rel;
   };
-  if (what === 'all') {
-    // A bundle is dozens of files: say where they are and how many of each kind.
-    process.stdout.write(`${t(lang, 'render_folder', { folder: shown(dirname(written[0].path)) })}\n`);
-    for (const id of [...MATERIAL_IDS, 'manifest'] as const) {
-      const files = written.filter((f) => f.material === id);
-      const group = id === 'manifest' ? 'material_manifest' : MATERIALS[id].group;
-      if (files.length) process.stdout.write(`${t(lang, 'render_group', { material: t(lang, group), count: files.length })}\n`);
-    }
-  } else {
-    for (const f of written) process.stdout.write(`${t(lang, 'render_written', { file: shown(f.path), size: humanSize(f.bytes) })}\n`);
-  }
+  for (const f of written) process.stdout.write(`${t(lang, 'render_written', { file: shown(f.path), size: humanSize(f.bytes) })}\n`);
   process.stdout.write(`${t(lang, 'render_summary', { count: written.length, area: project.area.name })}\n`);
   return 0;
 }

@@ -1,0 +1,112 @@
+// Builds one bundle in memory: check the file, resolve it, render every material. The same function
+// runs in a worker thread (many files) and in the main thread (one file), so both give the same
+// bytes. It writes nothing: the main thread puts finished bundles in place (output/bundle.ts).
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UserError } from '../errors.js';
+import type { MaterialId } from '../materials/registry.js';
+import type { Lang } from '../messages.js';
+import { bundleInputs, type BundleInputs, type FolderSums } from '../output/inputs.js';
+import { renderBundle, type BundleFile } from '../output/render.js';
+import { checkProjectBytes } from '../project/load.js';
+import type { Problem } from '../project/problems.js';
+import type { Audience } from '../project/schema.js';
+import { resolveProject } from '../resolve/index.js';
+import { writerFor } from '../writers/index.js';
+
+export interface BuildJob {
+  id: number;
+  /** Absolute path of the project file. */
+  file: string;
+  lang: Lang;
+  materials: MaterialId[];
+  formats: string[];
+  preferredWriters?: string[];
+  audience?: Audience;
+  /** Absolute template folders from the command line, searched before the file's own. */
+  templates?: string[];
+  outDir: string;
+}
+
+/** An error as it crosses from a worker to the main thread, which words it. */
+export type BuildError =
+  | { kind: 'user'; message: string; ref?: UserError['ref'] }
+  | { kind: 'fs'; message: string; code: string; syscall?: string; path?: string }
+  | { kind: 'internal'; message: string; stack?: string };
+
+export interface BuildResult {
+  id: number;
+  /** built: the bundle is in `files`; invalid: the file has errors (in `problems`); failed: `error` says why. */
+  status: 'built' | 'invalid' | 'failed';
+  /** The file's text, for showing problems with their line (absent when it could not be read). */
+  source?: string;
+  /** Errors and warnings, with positions. */
+  problems: Problem[];
+  folder?: string;
+  files?: BundleFile[];
+  inputs?: BundleInputs;
+  error?: BuildError;
+  /** Wall-clock seconds this bundle took to check and render. */
+  seconds: number;
+}
+
+/** Template folders checksummed in this thread; they rarely change during a run. */
+const folderSums: FolderSums = new Map();
+
+export function serialiseError(err: unknown): BuildError {
+  if (err instanceof UserError) return { kind: 'user', message: err.message, ref: err.ref };
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (e && typeof e.code === 'string' && typeof e.syscall === 'string') {
+    return { kind: 'fs', message: e.message, code: e.code, syscall: e.syscall, path: (e as { dest?: string }).dest ?? e.path };
+  }
+  return { kind: 'internal', message: e instanceof Error ? e.message : String(err), stack: e instanceof Error ? e.stack : undefined };
+}
+
+/** Check and render one project file (see the module comment). Never throws: failures are results. */
+export async function buildBundle(job: BuildJob, onMaterial?: (id: MaterialId, files: number) => void): Promise<BuildResult> {
+  const started = performance.now();
+  const done = (r: Omit<BuildResult, 'id' | 'seconds'>): BuildResult => ({ id: job.id, seconds: (performance.now() - started) / 1000, ...r });
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(job.file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const key = code === 'ENOENT' ? 'file_missing' : code === 'EISDIR' ? 'file_is_dir' : 'file_unreadable';
+    return done({ status: 'failed', problems: [], error: { kind: 'user', message: key, ref: { key, params: { file: job.file } } } });
+  }
+  const loaded = checkProjectBytes(bytes, job.file);
+  const { source, problems } = loaded;
+  if (!loaded.project) return done({ status: 'invalid', source, problems });
+  const project = loaded.project;
+  try {
+    const ctx = resolveProject(project, { baseDir: dirname(resolve(job.file)), templateDirs: job.templates });
+    const inputs = bundleInputs(
+      {
+        source: bytes,
+        templateDirs: ctx.templateDirs,
+        logo: ctx.logo,
+        options: {
+          formats: job.formats,
+          // The writer that makes each format, so switching the PDF engine rebuilds.
+          writers: job.formats.map((f) => writerFor(f, job.preferredWriters).id),
+          audience: job.audience ?? null,
+          sourceDateEpoch: process.env.SOURCE_DATE_EPOCH || null,
+        },
+      },
+      folderSums,
+    );
+    const bundle = await renderBundle(ctx, {
+      materials: job.materials,
+      formats: job.formats,
+      preferredWriters: job.preferredWriters,
+      outDir: job.outDir,
+      options: { audience: job.audience },
+      manifest: true,
+      inputs,
+      onMaterial,
+    });
+    return done({ status: 'built', source, problems, folder: bundle.folder, files: bundle.files, inputs });
+  } catch (err) {
+    return done({ status: 'failed', source, problems, error: serialiseError(err) });
+  }
+}
