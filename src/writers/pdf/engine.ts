@@ -93,6 +93,90 @@ function shareDecodedTables(fontkit: { create(buffer: Uint8Array): unknown }, bu
   };
 }
 
+/** What laying out one piece of text in one font did, kept to be replayed (see replayLayouts). */
+interface RecordedLayout {
+  /** Every getGlyph(id, codePoints) call the layout made, in order. */
+  calls: [number, number[]][];
+  /** The run's glyph ids and positions (xAdvance, yAdvance, xOffset, yOffset), before pdfkit scales them. */
+  glyphs: number[];
+  positions: [number, number, number, number][];
+  run: Record<string, unknown>;
+}
+
+interface LayoutFont {
+  stream: { buffer: Uint8Array };
+  getGlyph(id: number, codePoints?: number[]): { id: number; codePoints: number[] };
+  layout(text: unknown, features?: unknown, ...rest: unknown[]): { glyphs: { id: number; codePoints: number[] }[]; positions: Record<string, number>[] } & Record<string, unknown>;
+}
+
+/** A bound on the memory the layout memo may take, per font file (a word and its glyphs: well under 1 kB). */
+const MAX_LAYOUTS = 50_000;
+
+/**
+ * Shaping a word (fontkit's layout: GSUB and GPOS lookups) is the biggest cost left once tables are
+ * shared, and a batch shapes the same words in every document. Each layout is recorded once per
+ * process, per font file: the glyphs it asked the font for and the positions it produced. Later, a
+ * new font object (a new document) gets the same answer by replaying the same getGlyph calls in the
+ * same order, so its glyph objects (and the code points each carries into the PDF's text layer) are
+ * exactly those the real layout would have made, and the output stays byte-identical.
+ */
+function replayLayouts(fontkit: { create(buffer: Uint8Array): unknown }, buffers: readonly Uint8Array[]): void {
+  const sample = fontkit.create(buffers[0]) as LayoutFont;
+  const proto = Object.getPrototypeOf(sample) as LayoutFont & { __welkomeWijkLayouts?: WeakMap<Uint8Array, Map<string, RecordedLayout>> };
+  if (proto.__welkomeWijkLayouts) {
+    for (const b of buffers) if (!proto.__welkomeWijkLayouts.has(b)) proto.__welkomeWijkLayouts.set(b, new Map());
+    return;
+  }
+  const memo = new WeakMap<Uint8Array, Map<string, RecordedLayout>>(buffers.map((b) => [b, new Map()]));
+  Object.defineProperty(proto, '__welkomeWijkLayouts', { value: memo });
+  const layout = proto.layout;
+  // The classes of a run and a position, from a real layout, to make replayed ones of the same kind.
+  const probe = layout.call(sample, 'a');
+  const Run = Object.getPrototypeOf(probe) as object;
+  const Position = Object.getPrototypeOf(probe.positions[0]) as object;
+
+  proto.layout = function (this: LayoutFont, text: unknown, features?: unknown, ...rest: unknown[]) {
+    const layouts = memo.get(this.stream.buffer);
+    // Only what pdfkit asks: a string, and perhaps features; anything else is laid out as usual.
+    if (!layouts || typeof text !== 'string' || rest.some((r) => r !== undefined)) return layout.call(this, text, features, ...rest);
+    const key = `${JSON.stringify(features ?? null)}\u0000${text}`;
+    const known = layouts.get(key);
+    if (!known) {
+      const calls: [number, number[]][] = [];
+      const getGlyph = this.getGlyph;
+      this.getGlyph = function (id: number, codePoints?: number[]) {
+        calls.push([id, codePoints ?? []]);
+        return getGlyph.call(this, id, codePoints);
+      };
+      let run;
+      try {
+        run = layout.call(this, text, features);
+      } finally {
+        delete (this as Partial<LayoutFont>).getGlyph;
+      }
+      if (layouts.size >= MAX_LAYOUTS) layouts.clear();
+      // Copied now: pdfkit scales the positions in place as soon as it has the run.
+      layouts.set(key, {
+        calls: calls.map(([id, cps]) => [id, [...cps]]),
+        glyphs: run.glyphs.map((g) => g.id),
+        positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
+        run: { script: run.script, language: run.language, direction: run.direction, features: run.features },
+      });
+      return run;
+    }
+    for (const [id, cps] of known.calls) this.getGlyph(id, [...cps]);
+    const run = Object.assign(Object.create(Run) as Record<string, unknown>, {
+      glyphs: known.glyphs.map((id) => this.getGlyph(id)),
+      positions: known.positions.map(([xAdvance, yAdvance, xOffset, yOffset]) => Object.assign(Object.create(Position) as object, { xAdvance, yAdvance, xOffset, yOffset })),
+      script: known.run.script,
+      language: known.run.language,
+      direction: known.run.direction,
+      features: { ...(known.run.features as object) },
+    });
+    return run as ReturnType<LayoutFont['layout']>;
+  };
+}
+
 async function load(): Promise<Engine> {
   const mod = (await import('pdfmake')) as unknown as { default: PdfMake };
   const pdfmake = mod.default;
@@ -115,7 +199,9 @@ async function load(): Promise<Engine> {
   pdfmake.addFonts({ Roboto: family });
   // The fontkit that pdfkit (pdfmake's PDF library) requires, not one of our own.
   const fromPdfkit = createRequire(createRequire(pkg).resolve('pdfkit'));
-  shareDecodedTables(fromPdfkit('fontkit') as { create(buffer: Uint8Array): unknown }, fontBytes);
+  const fontkit = fromPdfkit('fontkit') as { create(buffer: Uint8Array): unknown };
+  shareDecodedTables(fontkit, fontBytes);
+  replayLayouts(fontkit, fontBytes);
   // Nothing we print needs the network; a URL smuggled into an image must never be fetched.
   pdfmake.setUrlAccessPolicy(() => false);
   return { pdfmake, fontPaths };
