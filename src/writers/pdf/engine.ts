@@ -139,7 +139,7 @@ function replayLayouts(fontkit: { create(buffer: Uint8Array): unknown }, buffers
     const layouts = memo.get(this.stream.buffer);
     // Only what pdfkit asks: a string, and perhaps features; anything else is laid out as usual.
     if (!layouts || typeof text !== 'string' || rest.some((r) => r !== undefined)) return layout.call(this, text, features, ...rest);
-    const key = `${JSON.stringify(features ?? null)}\u0000${text}`;
+    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
     const known = layouts.get(key);
     if (!known) {
       const calls: [number, number[]][] = [];
@@ -164,15 +164,26 @@ function replayLayouts(fontkit: { create(buffer: Uint8Array): unknown }, buffers
       });
       return run;
     }
-    for (const [id, cps] of known.calls) this.getGlyph(id, [...cps]);
-    const run = Object.assign(Object.create(Run) as Record<string, unknown>, {
-      glyphs: known.glyphs.map((id) => this.getGlyph(id)),
-      positions: known.positions.map(([xAdvance, yAdvance, xOffset, yOffset]) => Object.assign(Object.create(Position) as object, { xAdvance, yAdvance, xOffset, yOffset })),
-      script: known.run.script,
-      language: known.run.language,
-      direction: known.run.direction,
-      features: { ...(known.run.features as object) },
-    });
+    for (const [id, cps] of known.calls) this.getGlyph(id, cps.slice());
+    const glyphs = new Array<ReturnType<LayoutFont['getGlyph']>>(known.glyphs.length);
+    const positions = new Array<Record<string, number>>(known.positions.length);
+    for (let i = 0; i < glyphs.length; i++) glyphs[i] = this.getGlyph(known.glyphs[i]);
+    for (let i = 0; i < positions.length; i++) {
+      const p = Object.create(Position) as Record<string, number>;
+      const [xAdvance, yAdvance, xOffset, yOffset] = known.positions[i];
+      p.xAdvance = xAdvance;
+      p.yAdvance = yAdvance;
+      p.xOffset = xOffset;
+      p.yOffset = yOffset;
+      positions[i] = p;
+    }
+    const run = Object.create(Run) as Record<string, unknown>;
+    run.glyphs = glyphs;
+    run.positions = positions;
+    run.script = known.run.script;
+    run.language = known.run.language;
+    run.direction = known.run.direction;
+    run.features = { ...(known.run.features as object) };
     return run as ReturnType<LayoutFont['layout']>;
   };
 }
