@@ -16,6 +16,9 @@ export interface ZipBundle {
   manifest: Manifest;
 }
 
+/** Made on Unix, an ordinary file readable by all (rw-r--r--): how unzip sets it when extracting. */
+const UNIX_FILE = 0o100644 * 2 ** 16;
+
 /** Already compressed: stored as they are, which is fast and no bigger. */
 const STORED = /\.(pdf|docx|zip|png|jpe?g)$/i;
 
@@ -70,7 +73,7 @@ export function writeMunicipalityZip(zipPath: string, bundles: readonly ZipBundl
   for (const b of [...bundles].sort((x, y) => (x.name < y.name ? -1 : 1))) {
     const mtime = entryTime(b.manifest.date);
     const names = [...b.manifest.files.map((f) => f.file), MANIFEST].sort();
-    for (const name of names) entries[`${b.name}/${name}`] = [readFileSync(join(b.folder, name)), { level: STORED.test(name) ? 0 : 6, mtime }];
+    for (const name of names) entries[`${b.name}/${name}`] = [readFileSync(join(b.folder, name)), { level: STORED.test(name) ? 0 : 6, mtime, os: 3, attrs: UNIX_FILE }];
   }
   const zipped = zipSync(entries);
   // fflate writes no archive comment: patch its length into the end record and append it.

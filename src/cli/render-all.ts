@@ -13,7 +13,7 @@ import { UserError } from '../errors.js';
 import { localeOf } from '../languages.js';
 import { MATERIAL_IDS, MATERIALS } from '../materials/registry.js';
 import { t, type Lang } from '../messages.js';
-import { bundleIsCurrent, writeBundle } from '../output/bundle.js';
+import { bundleIsCurrent, foreignEntries, foreignError, readManifest, recoverBundles, writeBundle } from '../output/bundle.js';
 import { projectFolder, slug } from '../output/files.js';
 import { bundleInputs, type FolderSums } from '../output/inputs.js';
 import type { Manifest } from '../output/render.js';
@@ -161,6 +161,7 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
   const options = { formats, writers, audience: audience ?? null, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH || null };
   const sums: FolderSums = new Map();
   const claimed = new Map<string, Entry>();
+  const recovered = new Set<string>();
   const entries: Entry[] = selection.map((file) => ({ file, peek: peekOf(file) }));
   const toBuild: Entry[] = [];
   for (const entry of entries) {
@@ -174,6 +175,12 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
         continue;
       }
       claimed.set(entry.folder, entry);
+      // A killed run may have left a bundle moved aside: put it back before asking whether it is current.
+      const parent = dirname(entry.folder);
+      if (!recovered.has(parent)) {
+        recovered.add(parent);
+        recoverBundles(parent);
+      }
       if (!opts.force && peek.bytes) {
         const inputs = bundleInputs({ source: peek.bytes, templateDirs: [...(templates ?? []), ...(peek.templates ? [peek.templates] : [])], logo: peek.logo, options }, sums);
         const current = inputs && bundleIsCurrent(entry.folder, inputs.key);
@@ -182,6 +189,17 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
           entry.manifest = current;
           continue;
         }
+      }
+    }
+    // A bundle folder holding someone's own files is refused now, not after seconds of rendering
+    // (known only with a manifest; without one, writeBundle checks against the new files).
+    if (entry.folder && readManifest(entry.folder)) {
+      const foreign = foreignEntries(entry.folder, new Set());
+      if (foreign.length) {
+        entry.status = 'failed';
+        const ref = foreignError(entry.folder, foreign).ref!;
+        entry.reason = t(lang, ref.key, { ...ref.params, folder: shown(entry.folder) });
+        continue;
       }
     }
     toBuild.push(entry);

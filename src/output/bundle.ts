@@ -15,6 +15,7 @@ function passingName(folder: string, kind: 'tmp' | 'old'): string {
 }
 
 function alive(pid: number): boolean {
+  // Ours: a folder of this run is not a leftover (writeBundle tidies its own on failure).
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -26,12 +27,11 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Clears what a killed run (SIGKILL, a power cut) left beside `folder`: a temporary folder is
- * removed; a previous bundle moved aside is put back if the new one never arrived, else removed.
- * Folders of a run still going (its process is alive) are left alone.
+ * Clears what a killed run (SIGKILL, a power cut) left in `parent` (a municipality's folder): a
+ * temporary folder is removed; a previous bundle moved aside is put back if the new one never
+ * arrived, else removed. Folders of a run still going (its process is alive) are left alone.
  */
-export function recoverBundle(folder: string): void {
-  const parent = dirname(folder);
+export function recoverBundles(parent: string): void {
   let entries: string[];
   try {
     entries = readdirSync(parent);
@@ -40,10 +40,11 @@ export function recoverBundle(folder: string): void {
   }
   for (const name of entries.sort()) {
     const m = PASSING.exec(name);
-    if (!m || m[1] !== basename(folder)) continue;
+    if (!m) continue;
     const pid = Number(m[3]);
-    if (pid !== process.pid && alive(pid)) continue;
+    if (alive(pid)) continue;
     const path = join(parent, name);
+    const folder = join(parent, m[1]);
     if (m[2] === 'old' && !existsSync(folder)) renameSync(path, folder);
     else rmSync(path, { recursive: true, force: true });
   }
@@ -82,7 +83,7 @@ export function bundleIsCurrent(folder: string, key: string): Manifest | undefin
  * manifest, nor a file of the new bundle (a file from an earlier `render invite`, say), nor the
  * manifest. Such a folder is not replaced: replacing it would delete someone's own files.
  */
-function foreignEntries(folder: string, newNames: ReadonlySet<string>): string[] {
+export function foreignEntries(folder: string, newNames: ReadonlySet<string>): string[] {
   let entries;
   try {
     entries = readdirSync(folder, { withFileTypes: true });
@@ -93,6 +94,12 @@ function foreignEntries(folder: string, newNames: ReadonlySet<string>): string[]
   return entries.filter((e) => !e.isFile() || !ours.has(e.name)).map((e) => (e.isDirectory() ? `${e.name}/` : e.name)).sort();
 }
 
+/** The refusal to replace a folder holding `foreign` entries, naming the first few. */
+export function foreignError(folder: string, foreign: readonly string[]): UserError {
+  const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ', …' : '');
+  return new UserError({ key: 'bundle_foreign_files', params: { folder, files: shown } });
+}
+
 /**
  * Write a rendered bundle into its folder as one step (see the module comment). Synchronous on
  * purpose: a signal handler runs between bundles, never in the middle of one. No fsync per file: a
@@ -101,16 +108,13 @@ function foreignEntries(folder: string, newNames: ReadonlySet<string>): string[]
 export function writeBundle(bundle: RenderedBundle): void {
   const { folder, files } = bundle;
   mkdirSync(dirname(folder), { recursive: true });
-  recoverBundle(folder);
+  recoverBundles(dirname(folder));
   if (existsSync(folder) && !statSync(folder).isDirectory()) {
     // A file where the folder should be: the same refusal a single write would meet.
     throw Object.assign(new Error(`${folder} is not a folder`), { code: 'ENOTDIR', syscall: 'mkdir', path: folder });
   }
   const foreign = foreignEntries(folder, new Set(files.map((f) => f.name)));
-  if (foreign.length) {
-    const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ', …' : '');
-    throw new UserError({ key: 'bundle_foreign_files', params: { folder, files: shown } });
-  }
+  if (foreign.length) throw foreignError(folder, foreign);
   const temp = passingName(folder, 'tmp');
   let old: string | undefined;
   try {
