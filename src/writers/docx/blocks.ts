@@ -3,7 +3,8 @@
 import type { IParagraphOptions, ITableOptions, Paragraph, ParagraphChild, Table } from 'docx';
 import type { Block, Document, Inline } from '../../document/model.js';
 import { assertNever, InternalError, UserError } from '../../errors.js';
-import { QR_ECC, type QRCode } from '../qr.js';
+import type { QRCode } from '../qr.js';
+import { qrPng } from './qr-png.js';
 import type { Docx } from './modules.js';
 import { SIZE_MM, toneColour } from '../../document/theme.js';
 import { NUMBERING, SPACE_BEFORE, STYLE, type TypeScale, type WordPalette, hp, mmToPx, mmToTwips } from './style.js';
@@ -375,13 +376,7 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
       const sizeMm = Math.min(block.sizeMm, (place.widthTw * 25.4) / 1440);
       const px = mmToPx(sizeMm);
       // 300 dpi bitmap, so print is sharp; a quiet zone of two modules is enough on a white page.
-      const data = await s.qr.toBuffer(block.data, {
-        type: 'png',
-        errorCorrectionLevel: QR_ECC,
-        margin: 2,
-        width: Math.round((sizeMm / 25.4) * 300),
-        color: { dark: `#${s.c.text}`, light: '#ffffff' },
-      });
+      const data = qrPng(s.qr, block.data, { width: Math.round((sizeMm / 25.4) * 300), margin: 2, dark: `#${s.c.text}`, light: '#ffffff' });
       s.drawings++;
       flow.para({
         alignment,
