@@ -234,7 +234,12 @@ export async function renderDefinition(
   definition: TDocumentDefinitions,
   allowedFiles: readonly string[],
   bleedPages: readonly BleedPage[] = [],
-): Promise<Uint8Array> {
+  /**
+   * Asked once the document is laid out: false drops it unfinished (undefined is returned). A layout
+   * made only to measure (a card deck that overflows) then skips embedding the fonts and closing the file.
+   */
+  finish: () => boolean = () => true,
+): Promise<Uint8Array | undefined> {
   const { pdfmake, fontPaths } = await getEngine();
   const allowed = new Set([...fontPaths, ...allowedFiles.map((f) => path.resolve(f))]);
   // The policy is process-wide state on the pdfmake singleton, but createPdf captures it
@@ -242,7 +247,9 @@ export async function renderDefinition(
   pdfmake.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));
   try {
     const output = pdfmake.createPdf(definition, { bufferPages: bleedPages.length > 0 });
-    if (bleedPages.length) addPrintBoxes(await output.getStream(), bleedPages);
+    const kit = await output.getStream();
+    if (!finish()) return undefined;
+    if (bleedPages.length) addPrintBoxes(kit, bleedPages);
     return await output.getBuffer();
   } catch (err) {
     if (err instanceof Error && /resource access policy/.test(err.message)) {

@@ -58,9 +58,9 @@ export async function writePdf(doc: Document): Promise<Uint8Array> {
   for (;;) {
     const probe = new CardProbe(scales);
     // A fresh definition each time: pdfmake mutates the one it is given.
-    const bytes = await renderDefinition(buildDefinition(doc, probe, qr), doc.allowedFiles, bleedPages(doc));
+    const bytes = await renderDefinition(buildDefinition(doc, probe, qr), doc.allowedFiles, bleedPages(doc), () => probe.overflows().length === 0);
     const overflows = probe.overflows();
-    if (overflows.length === 0) {
+    if (overflows.length === 0 && bytes) {
       if (fittedScales.size > MAX_FITTED) fittedScales.clear();
       for (const [key, signature] of signatures) fittedScales.set(signature, scales.get(key) ?? 1);
       return bytes;
