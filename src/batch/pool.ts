@@ -14,20 +14,35 @@ export interface PoolOptions {
   maxHeapBytes: number;
   /** Replace a thread when the whole process's resident memory passes this many bytes after a bundle. */
   maxRssBytes: number;
+  /**
+   * V8's old-generation limit per thread, in MB. A bundle's live heap is under 100 MB, but without a
+   * limit V8 lets the heap grow to 200 MB and more before collecting. A bundle that does not fit is
+   * tried once more on a thread without the limit.
+   */
+  heapLimitMb: number;
+}
+
+interface Queued {
+  job: BuildJob;
+  resolve: (r: BuildResult) => void;
+  /** Run on a thread without a heap limit: the first try ran out of memory. */
+  unlimited?: boolean;
 }
 
 interface Slot {
   worker?: Worker;
+  /** The worker has no heap limit (and is replaced after its bundle). */
+  unlimited?: boolean;
   bundles: number;
-  busy?: { job: BuildJob; resolve: (r: BuildResult) => void };
+  busy?: Queued;
 }
 
 export class Pool {
   private readonly slots: Slot[];
-  private readonly queue: { job: BuildJob; resolve: (r: BuildResult) => void }[] = [];
+  private readonly queue: Queued[] = [];
   private closed = false;
   /** How many threads were replaced, and why (for the bench and the README). */
-  readonly recycled = { bundles: 0, memory: 0, died: 0 };
+  readonly recycled = { bundles: 0, memory: 0, died: 0, retried: 0 };
   /** The highest resident memory a thread reported, in bytes. */
   peakRss = 0;
 
@@ -57,14 +72,23 @@ export class Pool {
       if (slot.busy || !this.queue.length) continue;
       const next = this.queue.shift()!;
       slot.busy = next;
-      (slot.worker ??= this.spawn(slot)).postMessage(next.job);
+      if (slot.worker && !!slot.unlimited !== !!next.unlimited) {
+        void slot.worker.terminate();
+        slot.worker = undefined;
+      }
+      (slot.worker ??= this.spawn(slot, !!next.unlimited)).postMessage(next.job);
     }
   }
 
-  private spawn(slot: Slot): Worker {
+  private spawn(slot: Slot, unlimited: boolean): Worker {
     slot.bundles = 0;
+    slot.unlimited = unlimited;
     // Its output goes to our standard error: standard output may be carrying the JSON report.
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { stdout: true, stderr: true });
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      stdout: true,
+      stderr: true,
+      resourceLimits: unlimited ? undefined : { maxOldGenerationSizeMb: this.opts.heapLimitMb },
+    });
     worker.stdout.pipe(process.stderr, { end: false });
     worker.stderr.pipe(process.stderr, { end: false });
     worker.on('message', (message: FromWorker) => this.onMessage(slot, worker, message));
@@ -74,7 +98,13 @@ export class Pool {
       this.recycled.died++;
       const busy = slot.busy;
       slot.busy = undefined;
-      busy?.resolve({ id: busy.job.id, status: 'failed', problems: [], seconds: 0, error: { kind: 'internal', message: error.message, stack: error.stack } });
+      if (busy && !busy.unlimited && (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        // Too big for the limit: once more, first in line, on a thread without it.
+        this.recycled.retried++;
+        this.queue.unshift({ ...busy, unlimited: true });
+      } else {
+        busy?.resolve({ id: busy.job.id, status: 'failed', problems: [], seconds: 0, error: { kind: 'internal', message: error.message, stack: error.stack } });
+      }
       this.dispatch();
     };
     worker.on('error', died);
@@ -91,7 +121,7 @@ export class Pool {
     if (message.type === 'result') {
       this.peakRss = Math.max(this.peakRss, message.memory.rss);
       const tooBig = message.memory.heap > this.opts.maxHeapBytes || message.memory.rss > this.opts.maxRssBytes;
-      if (tooBig || slot.bundles >= this.opts.maxBundles) {
+      if (tooBig || slot.unlimited || slot.bundles >= this.opts.maxBundles) {
         if (tooBig) this.recycled.memory++;
         else this.recycled.bundles++;
         slot.worker = undefined;

@@ -59,6 +59,8 @@ const WORKER_BUNDLES = 40;
 /** Resident memory allowed per thread, in MB (WELKOME_WIJK_WORKER_MB); the process may hold this times --jobs, plus the main thread. */
 const WORKER_MB = 300;
 const MAIN_MB = 150;
+/** V8's heap limit per thread (see pool.ts): keeps a thread near 200 MB resident instead of 350. */
+const HEAP_LIMIT_MB = 256;
 
 function envNumber(name: string, fallback: number): number {
   const n = Number(process.env[name]);
@@ -343,6 +345,7 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
         maxBundles: envNumber('WELKOME_WIJK_WORKER_BUNDLES', WORKER_BUNDLES),
         maxHeapBytes: envNumber('WELKOME_WIJK_WORKER_MB', WORKER_MB) * 2 ** 20,
         maxRssBytes: (envNumber('WELKOME_WIJK_WORKER_MB', WORKER_MB) * size + MAIN_MB) * 2 ** 20,
+        heapLimitMb: envNumber('WELKOME_WIJK_WORKER_HEAP_MB', HEAP_LIMIT_MB),
       });
       const p = pool;
       work = Promise.all(

@@ -109,8 +109,8 @@ interface LayoutFont {
   layout(text: unknown, features?: unknown, ...rest: unknown[]): { glyphs: { id: number; codePoints: number[] }[]; positions: Record<string, number>[] } & Record<string, unknown>;
 }
 
-/** A bound on the memory the layout memo may take, per font file (a word and its glyphs: well under 1 kB). */
-const MAX_LAYOUTS = 50_000;
+/** A bound on the memory the layout memo may take, per font file (a word with its glyphs: about 1 kB; emptied when full). */
+const MAX_LAYOUTS = 10_000;
 
 /**
  * Shaping a word (fontkit's layout: GSUB and GPOS lookups) is the biggest cost left once tables are
