@@ -55,7 +55,7 @@ interface Entry {
 }
 
 /** Threads are replaced after this many bundles (WELKOME_WIJK_WORKER_BUNDLES), or when memory passes the limits below. */
-const WORKER_BUNDLES = 40;
+const WORKER_BUNDLES = 100;
 /** Resident memory allowed per thread, in MB (WELKOME_WIJK_WORKER_MB); the process may hold this times --jobs, plus the main thread. */
 const WORKER_MB = 300;
 const MAIN_MB = 150;
@@ -93,9 +93,10 @@ function seconds(lang: Lang, s: number): string {
 /** A progress bar on the terminal's last line, cleared whenever another line is written. */
 class Progress {
   private drawn = false;
+  private timer?: NodeJS.Timeout;
   private state = { done: 0, built: 0, failed: 0 };
   constructor(
-    private readonly enabled: boolean,
+    private enabled: boolean,
     private readonly total: number,
     private readonly lang: Lang,
     private readonly started: number,
@@ -107,10 +108,26 @@ class Progress {
     this.draw();
   }
 
-  update(state: { done: number; built: number; failed: number }): void {
-    this.state = state;
-    this.clear();
+  /** Draw the bar now and redraw it every second (the seconds run on between bundles). */
+  start(): void {
+    if (!this.enabled) return;
     this.draw();
+    this.timer = setInterval(() => {
+      this.clear();
+      this.draw();
+    }, 1000);
+    this.timer.unref();
+  }
+
+  /** The new counts, shown with the next line written (or the next tick). */
+  set(state: { done: number; built: number; failed: number }): void {
+    this.state = state;
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.clear();
+    this.enabled = false;
   }
 
   clear(): void {
@@ -257,8 +274,8 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
       entry.reason = d.reason;
       entry.internal = d.internal;
     }
+    progress.set({ done: toBuild.filter((e) => e.status).length, ...counts() });
     reportEntry(entry);
-    progress.update({ done: toBuild.filter((e) => e.status).length, ...counts() });
   };
 
   const reportEntry = (entry: Entry) => {
@@ -322,6 +339,7 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
     outDir: opts.out,
   });
   let pool: Pool | undefined;
+  progress.start();
   try {
     let work: Promise<unknown>;
     if (toBuild.length === 1) {
@@ -363,7 +381,7 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await pool?.close();
-    progress.clear();
+    progress.stop();
   }
 
   if (interrupted) {

@@ -12,7 +12,7 @@ import { execa } from 'execa';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProjects } from '../fixtures/generate.js';
-import { BIN, cli, ROOT } from './helpers.js';
+import { BIN, cli, cliInTerminal, ROOT } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'ww-batch-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -172,6 +172,20 @@ describe('render all over a folder of 12 neighbourhoods', () => {
     expect(again.stdout).toContain('Niets geschreven');
     expect(stamps(outA)).toEqual(before);
   });
+});
+
+describe('progress', () => {
+  it('on a terminal: a bar below the bundle lines, counting; in a pipe (as in CI) plain lines only', async () => {
+    const args = ['render', 'all', '--out', join(work, 'out-tty'), '--format', 'docx', '--jobs', '2', files[1], files[2]];
+    const terminal = await cliInTerminal(args, { env: { NO_COLOR: '1' } });
+    expect(terminal.exitCode).toBe(0);
+    expect(terminal.output).toMatch(/\[\.{24}\] 0\/2 · 0 gemaakt, 0 met fouten · \d+,\d s/);
+    expect(terminal.output).toMatch(/\[#{24}\] 2\/2 · 2 gemaakt, 0 met fouten/);
+    expect(terminal.output).toMatch(/✓ .*noordbroek\/de-hoven \(37 bestanden, \d+,\d s\)/);
+    const piped = await cli([...args, '--force']);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout.trim().split('\n')).toHaveLength(3);
+  }, 300_000);
 });
 
 describe('an interrupted run', () => {
