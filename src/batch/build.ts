@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { MaterialId } from '../materials/registry.js';
 import type { Lang } from '../messages.js';
-import { bundleInputs, type BundleInputs, type FolderSums } from '../output/inputs.js';
+import { bundleInputs, type BundleInputs, type FolderSums, type InputOptions } from '../output/inputs.js';
 import { renderBundle, type BundleFile } from '../output/render.js';
 import { checkProjectBytes } from '../project/load.js';
 import type { Problem } from '../project/problems.js';
@@ -26,6 +26,22 @@ export interface BuildJob {
   /** Absolute template folders from the command line, searched before the file's own. */
   templates?: string[];
   outDir: string;
+  /**
+   * The options recorded in the manifest's inputs, as the planner computed them when it looked for
+   * unchanged bundles: one value on both sides, so a bundle built now is found unchanged next time.
+   */
+  inputOptions: InputOptions;
+}
+
+/** The options that change a bundle's files, as recorded in its manifest (see output/inputs.ts). */
+export function inputOptions(formats: string[], preferredWriters: string[] | undefined, audience: Audience | undefined): InputOptions {
+  return {
+    formats,
+    // The writer that makes each format, so switching the PDF engine rebuilds.
+    writers: formats.map((f) => writerFor(f, preferredWriters).id),
+    audience: audience ?? null,
+    sourceDateEpoch: process.env.SOURCE_DATE_EPOCH || null,
+  };
 }
 
 /** An error as it crosses from a worker to the main thread, which words it. */
@@ -85,13 +101,7 @@ export async function buildBundle(job: BuildJob, onMaterial?: (id: MaterialId, f
         source: bytes,
         templateDirs: ctx.templateDirs,
         logo: ctx.logo,
-        options: {
-          formats: job.formats,
-          // The writer that makes each format, so switching the PDF engine rebuilds.
-          writers: job.formats.map((f) => writerFor(f, job.preferredWriters).id),
-          audience: job.audience ?? null,
-          sourceDateEpoch: process.env.SOURCE_DATE_EPOCH || null,
-        },
+        options: job.inputOptions,
       },
       folderSums,
     );

@@ -4,7 +4,7 @@
 // progress bar on a terminal, JSON and GitHub annotations for CI, and zips per municipality.
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { buildBundle, type BuildError, type BuildJob, type BuildResult } from '../batch/build.js';
+import { buildBundle, inputOptions, type BuildError, type BuildJob, type BuildResult } from '../batch/build.js';
 import { expandInputs, parseShard, shardOf, shownPath, type BatchFile } from '../batch/files.js';
 import { peekProject, type Peek } from '../batch/peek.js';
 import { Pool } from '../batch/pool.js';
@@ -19,7 +19,6 @@ import { bundleInputs, type FolderSums } from '../output/inputs.js';
 import type { Manifest } from '../output/render.js';
 import { packageInfo, packageVersion } from '../paths.js';
 import { problemFormatter } from '../project/problems.js';
-import { writerFor } from '../writers/index.js';
 import { paletteFor } from './colour.js';
 import { checkOutFolder, parseAudience, parseFormats } from './render.js';
 import { annotation, annotationsWanted, jsonProblem, problemAnnotations, type JsonProblem } from './report.js';
@@ -176,8 +175,7 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
     if (!selection.length && !opts.quiet) out.write(`${t(lang, 'batch_shard_empty', { shard: `${shard.index}/${shard.count}`, count: all.length })}\n`);
   }
   const templates = opts.templates?.map((d) => resolve(d));
-  const writers = formats.map((f) => writerFor(f).id);
-  const options = { formats, writers, audience: audience ?? null, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH || null };
+  const options = inputOptions(formats, undefined, audience);
   const sums: FolderSums = new Map();
   const claimed = new Map<string, Entry>();
   const recovered = new Set<string>();
@@ -337,6 +335,7 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
     audience,
     templates,
     outDir: opts.out,
+    inputOptions: options,
   });
   let pool: Pool | undefined;
   progress.start();
