@@ -7,12 +7,13 @@ import { UserError } from '../errors.js';
 import type { MaterialId } from '../materials/registry.js';
 import type { Lang } from '../messages.js';
 import { bundleInputs, type BundleInputs, type FolderSums, type InputOptions } from '../output/inputs.js';
-import { renderBundle, type BundleFile } from '../output/render.js';
+import { renderBundle, type BundleFile, type SkippedFile } from '../output/render.js';
 import { checkProjectBytes } from '../project/load.js';
 import type { Problem } from '../project/problems.js';
 import type { Audience } from '../project/schema.js';
 import { resolveProject } from '../resolve/index.js';
 import { writerFor } from '../writers/index.js';
+import { withSituationFit } from './card-fit.js';
 
 export interface BuildJob {
   id: number;
@@ -26,6 +27,11 @@ export interface BuildJob {
   /** Absolute template folders from the command line, searched before the file's own. */
   templates?: string[];
   outDir: string;
+  /**
+   * Lay the file's own practice situations out on their cards first (as `validate` and `render cards`
+   * do): one that does not fit makes the file invalid, with the problem at its story.
+   */
+  measureCards?: boolean;
   /**
    * The options recorded in the manifest's inputs, as the planner computed them when it looked for
    * unchanged bundles: one value on both sides, so a bundle built now is found unchanged next time.
@@ -61,6 +67,10 @@ export interface BuildResult {
   folder?: string;
   files?: BundleFile[];
   inputs?: BundleInputs;
+  /** Files a format passed over (team documents as web pages, the print-shop deck as DOCX), to be said. */
+  skipped?: SkippedFile[];
+  /** Why the preferred PDF engine could not run and pdfmake made the PDFs instead (said once per run). */
+  fallback?: string;
   error?: BuildError;
   /** Wall-clock seconds this bundle took to check and render. */
   seconds: number;
@@ -90,21 +100,29 @@ export async function buildBundle(job: BuildJob, onMaterial?: (id: MaterialId, f
     const key = code === 'ENOENT' ? 'file_missing' : code === 'EISDIR' ? 'file_is_dir' : 'file_unreadable';
     return done({ status: 'failed', problems: [], error: { kind: 'user', message: key, ref: { key, params: { file: job.file } } } });
   }
-  const loaded = checkProjectBytes(bytes, job.file);
-  const { source, problems } = loaded;
+  let loaded = checkProjectBytes(bytes, job.file);
+  let { source, problems } = loaded;
   if (!loaded.project) return done({ status: 'invalid', source, problems });
-  const project = loaded.project;
   try {
+    if (job.measureCards) {
+      loaded = await withSituationFit(loaded, job.file, job.templates);
+      ({ source, problems } = loaded);
+      if (!loaded.project) return done({ status: 'invalid', source, problems });
+    }
+    const project = loaded.project;
     const ctx = resolveProject(project, { baseDir: dirname(resolve(job.file)), templateDirs: job.templates });
     const inputs = bundleInputs(
       {
         source: bytes,
         templateDirs: ctx.templateDirs,
         logo: ctx.logo,
+        photo: ctx.photo?.path,
         options: job.inputOptions,
       },
       folderSums,
     );
+    const skipped: SkippedFile[] = [];
+    let fallback: string | undefined;
     const bundle = await renderBundle(ctx, {
       materials: job.materials,
       formats: job.formats,
@@ -114,8 +132,10 @@ export async function buildBundle(job: BuildJob, onMaterial?: (id: MaterialId, f
       manifest: true,
       inputs,
       onMaterial,
+      onFallback: (_from, _to, reason) => (fallback ??= reason.message),
+      onSkipped: (file) => skipped.push(file),
     });
-    return done({ status: 'built', source, problems, folder: bundle.folder, files: bundle.files, inputs });
+    return done({ status: 'built', source, problems, folder: bundle.folder, files: bundle.files, inputs, skipped, fallback });
   } catch (err) {
     return done({ status: 'failed', source, problems, error: serialiseError(err) });
   }

@@ -1,5 +1,5 @@
 // A quick look into a project file without checking it: which bundle folder it makes and which
-// template folders and logo it reads. Enough to plan a batch (shards by municipality, skip what is
+// template folders, logo and photo it reads. Enough to plan a batch (shards by municipality, skip what is
 // unchanged, find two files that make one folder) before any file is validated and rendered.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -14,6 +14,8 @@ export interface Peek {
   templates?: string;
   /** Absolute path of the file's logo. */
   logo?: string;
+  /** Absolute path of the file's photo (branding.photo.file). */
+  photo?: string;
 }
 
 // Trimmed as the schema trims, so the folder and paths are the ones the full check will find.
@@ -37,12 +39,14 @@ export function peekProject(file: string): Peek {
     const branding = data.branding as Record<string, unknown> | undefined;
     const templates = text(data.templates);
     const logo = text(branding?.logo);
+    const photo = text((branding?.photo as Record<string, unknown> | undefined)?.file);
     return {
       bytes,
       municipality: text(data.municipality),
       area: text(area?.name),
       templates: templates && resolve(base, templates),
       logo: logo && resolve(base, logo),
+      photo: photo && resolve(base, photo),
     };
   } catch {
     return { bytes };

@@ -7,7 +7,7 @@ import { isLang, languageCodes } from '../languages.js';
 import { MATERIALS } from '../materials/registry.js';
 import { t, type Lang, type MessageKey } from '../messages.js';
 import { packageInfo } from '../paths.js';
-import { documentFormats } from '../writers/index.js';
+import { defaultFormats, documentFormats, PDF_ENGINES } from '../writers/index.js';
 import { commanderMessage, fileSystemMessage } from './usage-errors.js';
 
 // commander is CommonJS. Importing it as ESM makes Node scan its source for named exports on every
@@ -95,9 +95,11 @@ export function buildProgram(run: (task: () => Promise<number>) => Promise<void>
     .description(h('help_init'))
     .argument(fileArg, h('help_arg_init_file'), 'welkome-wijk.yaml')
     .option('--force', h('help_option_init_force'))
+    .option(`--answers <${h('help_arg_file')}>`, h('help_option_init_answers'))
+    .option('-y, --yes', h('help_option_init_yes'))
     .addHelpText('after', h('help_examples_init'))
-    .action((file: string, opts: { force?: boolean }) =>
-      run(async () => (await import('./init.js')).initCommand(file, { force: !!opts.force, lang })),
+    .action((file: string, opts: { force?: boolean; answers?: string; yes?: boolean }) =>
+      run(async () => (await import('./init.js')).initCommand(file, { force: !!opts.force, answers: opts.answers, yes: !!opts.yes, lang })),
     );
 
   const list = program.command('list').description(h('help_list'));
@@ -135,7 +137,7 @@ export function buildProgram(run: (task: () => Promise<number>) => Promise<void>
     .addHelpText('after', h('help_examples_render'));
   // The subcommands come from the materials registry: a new material is a new command. Calendars are
   // always .ics, so offering --format there would be an option that does nothing.
-  const formats = documentFormats().join(',');
+  const formats = defaultFormats().join(',');
   const materials = [
     { name: 'all', summary: 'help_render_all' as MessageKey, perAudience: true, hasFormats: true },
     ...Object.entries(MATERIALS).map(([name, m]) => ({ name, summary: m.summary, perAudience: m.perAudience, hasFormats: m.produces === 'documents' })),
@@ -145,7 +147,10 @@ export function buildProgram(run: (task: () => Promise<number>) => Promise<void>
     // `all` takes many files (folders, patterns) and builds them side by side; one material takes one file.
     if (name === 'all') cmd.addArgument(filesArg());
     else cmd.argument(fileArg, h('help_arg_file_description'), 'welkome-wijk.yaml');
-    if (hasFormats) cmd.option(`-f, --format <${h('help_value_formats')}>`, h('help_option_format', { formats: documentFormats().join(', ') }), formats);
+    if (hasFormats) {
+      cmd.option(`-f, --format <${h('help_value_formats')}>`, h('help_option_format', { formats: documentFormats().join(', ') }), formats);
+      cmd.addOption(new Option(`--pdf-engine <${h('help_value_engine')}>`, h('help_option_pdf_engine')).choices(PDF_ENGINES));
+    }
     cmd
       .option(`-o, --out <${h('help_arg_dir')}>`, h('help_option_out'), 'materialen')
       .option(`-t, --templates <${h('help_arg_dir')}...>`, h('help_option_templates'));
@@ -159,16 +164,45 @@ export function buildProgram(run: (task: () => Promise<number>) => Promise<void>
         .option('--json', h('help_option_json'))
         .option('-q, --quiet', h('help_option_quiet'))
         .addHelpText('after', h('help_examples_render_all'))
-        .action((files: string[], opts: { audience?: string; format?: string; out: string; templates?: string[]; jobs?: string; shard?: string; force?: boolean; zip?: boolean; json?: boolean; quiet?: boolean }) =>
+        .action((files: string[], opts: { audience?: string; format?: string; out: string; templates?: string[]; jobs?: string; shard?: string; force?: boolean; zip?: boolean; json?: boolean; quiet?: boolean; pdfEngine?: string }) =>
           run(async () => (await import('./render-all.js')).renderAllCommand(files, { ...opts, format: opts.format ?? formats, lang })),
         );
       continue;
     }
     cmd.addHelpText('after', h('help_examples_render_material', { name, audience: perAudience ? ' --audience bewoners' : '', format: hasFormats ? ' --format pdf' : '' }));
-    cmd.action((file: string, opts: { audience?: string; format?: string; out: string; templates?: string[] }) =>
+    cmd.action((file: string, opts: { audience?: string; format?: string; out: string; templates?: string[]; pdfEngine?: string }) =>
       run(async () => (await import('./render.js')).renderCommand(name as never, file, { ...opts, format: opts.format ?? formats, lang })),
     );
   }
+
+  // The results report needs the filled-in answer sheets, which `render all` is not given: a command of
+  // its own beside the registry's materials, so `render all` stays what it was.
+  render
+    .command('results')
+    .description(h('help_render_results'))
+    .argument(fileArg, h('help_arg_file_description'), 'welkome-wijk.yaml')
+    .option(`-f, --format <${h('help_value_formats')}>`, h('help_option_format', { formats: documentFormats().join(', ') }), formats)
+    .addOption(new Option(`--pdf-engine <${h('help_value_engine')}>`, h('help_option_pdf_engine')).choices(PDF_ENGINES))
+    .option(`-o, --out <${h('help_arg_dir')}>`, h('help_option_out'), 'materialen')
+    .option(`-t, --templates <${h('help_arg_dir')}...>`, h('help_option_templates'))
+    .option(`--answers <${h('help_value_answers')}...>`, h('help_option_answers'))
+    .addHelpText('after', h('help_examples_render_results'))
+    .action((file: string, opts: { answers?: string[]; format?: string; out: string; templates?: string[]; pdfEngine?: string }) =>
+      run(async () => (await import('./results.js')).renderResultsCommand(file, { ...opts, format: opts.format ?? formats, lang })),
+    );
+
+  program
+    .command('results')
+    .description(h('help_results'))
+    .command('template')
+    .description(h('help_results_template'))
+    .argument(fileArg, h('help_arg_file_description'), 'welkome-wijk.yaml')
+    .option(`-o, --out <${h('help_arg_dir')}>`, h('help_option_out'), 'materialen')
+    .option('--force', h('help_option_results_force'))
+    .addHelpText('after', h('help_examples_results_template'))
+    .action((file: string, opts: { out: string; force?: boolean }) =>
+      run(async () => (await import('./results.js')).resultsTemplateCommand(file, { out: opts.out, force: !!opts.force, lang })),
+    );
 
   // After a usage mistake, point at the help of the command that was meant, not all of it.
   const hint = (cmd: Command, path: string[]) => {

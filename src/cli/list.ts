@@ -34,7 +34,7 @@ export async function listSituationsCommand(opts: ListSituationsOptions): Promis
   let own: PracticeSituation[] = [];
   let hidden: string[] = [];
   if (opts.file) {
-    const loaded = loadForCommand(opts.file, opts.lang);
+    const loaded = await loadForCommand(opts.file, opts.lang);
     if (!loaded) return 2;
     lang = loaded.project.language;
     own = loaded.project.situations.map((s) => ({ ...s, role: s.role ?? '', origin: 'project' as const }));

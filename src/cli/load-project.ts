@@ -1,6 +1,7 @@
 // Loads the neighbourhood file for a command and prints its problems; every command that reads the
 // file goes through here, so validation output looks the same everywhere.
 import { relative } from 'node:path';
+import { withSituationFit } from '../batch/card-fit.js';
 import { loadProjectFile, type LoadResult } from '../project/load.js';
 import type { Lang } from '../messages.js';
 import { t } from '../messages.js';
@@ -43,10 +44,12 @@ export function printProblems(result: LoadResult, lang: Lang): { errors: number;
 
 /**
  * Load and check a file. Returns the project, or `undefined` after printing why it cannot be used
- * (the caller exits with code 2).
+ * (the caller exits with code 2). With `measureCards`, the file's own practice situations are also
+ * laid out on their cards, so one that does not fit is found before anything is written.
  */
-export function loadForCommand(file: string, lang: Lang, strict = false): Loaded | undefined {
-  const result = loadProjectFile(file, lang);
+export async function loadForCommand(file: string, lang: Lang, strict = false, opts: { measureCards?: boolean; templateDirs?: string[] } = {}): Promise<Loaded | undefined> {
+  let result = loadProjectFile(file, lang);
+  if (opts.measureCards) result = await withSituationFit(result, file, opts.templateDirs);
   const { errors, warnings } = printProblems(result, lang);
   if (errors > 0 || !result.project) {
     process.stderr.write(`${t(lang, 'validate_summary', { errors, warnings, file: shown(file) })}\n`);

@@ -19,8 +19,9 @@ import { bundleInputs, type FolderSums } from '../output/inputs.js';
 import type { Manifest } from '../output/render.js';
 import { packageInfo, packageVersion } from '../paths.js';
 import { problemFormatter } from '../project/problems.js';
+import { WRITERS } from '../writers/index.js';
 import { paletteFor } from './colour.js';
-import { checkOutFolder, parseAudience, parseFormats } from './render.js';
+import { checkOutFolder, parseAudience, parseFormats, parsePdfEngine, skippedLines } from './render.js';
 import { annotation, annotationsWanted, jsonProblem, problemAnnotations, type JsonProblem } from './report.js';
 import { fileSystemMessage } from './usage-errors.js';
 
@@ -36,6 +37,8 @@ export interface RenderAllOptions {
   zip?: boolean;
   quiet?: boolean;
   force?: boolean;
+  /** The PDF engine: --pdf-engine, else WELKOME_WIJK_PDF_ENGINE, else the default (Typst). */
+  pdfEngine?: string;
 }
 
 type Status = 'built' | 'unchanged' | 'invalid' | 'failed' | 'interrupted';
@@ -150,6 +153,8 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
   const started = performance.now();
   const formats = parseFormats(opts.format, lang);
   const audience = parseAudience(opts.audience, lang);
+  const engine = parsePdfEngine(opts.pdfEngine ?? process.env.WELKOME_WIJK_PDF_ENGINE, lang);
+  const preferredWriters = engine ? [engine] : [];
   const jobs = parseJobs(opts.jobs, lang);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const all = expandInputs(args.length ? args : ['welkome-wijk.yaml']);
@@ -175,7 +180,7 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
     if (!selection.length && !opts.quiet) out.write(`${t(lang, 'batch_shard_empty', { shard: `${shard.index}/${shard.count}`, count: all.length })}\n`);
   }
   const templates = opts.templates?.map((d) => resolve(d));
-  const options = inputOptions(formats, undefined, audience);
+  const options = inputOptions(formats, preferredWriters, audience);
   const sums: FolderSums = new Map();
   const claimed = new Map<string, Entry>();
   const recovered = new Set<string>();
@@ -199,7 +204,7 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
         recoverBundles(parent);
       }
       if (!opts.force && peek.bytes) {
-        const inputs = bundleInputs({ source: peek.bytes, templateDirs: [...(templates ?? []), ...(peek.templates ? [peek.templates] : [])], logo: peek.logo, options }, sums);
+        const inputs = bundleInputs({ source: peek.bytes, templateDirs: [...(templates ?? []), ...(peek.templates ? [peek.templates] : [])], logo: peek.logo, photo: peek.photo, options }, sums);
         const current = inputs && bundleIsCurrent(entry.folder, inputs.key);
         if (current) {
           entry.status = 'unchanged';
@@ -232,9 +237,15 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
     failed: entries.filter((e) => e.status === 'invalid' || e.status === 'failed').length,
   });
 
+  // Said once per run, not per bundle: where the native Typst package cannot load, pdfmake makes the PDFs.
+  let fallbackSaid = false;
   /** A finished build: put the bundle in place and report it. Synchronous, so a signal waits for it. */
   const finish = (entry: Entry, result: BuildResult) => {
     entry.result = result;
+    if (result.fallback && !fallbackSaid) {
+      fallbackSaid = true;
+      progress.write(err, `${t(lang, 'pdf_engine_fallback', { detail: result.fallback })}\n`);
+    }
     const problems = result.problems;
     if (problems.length && result.source !== undefined && !(opts.quiet && result.status === 'built')) {
       const format = problemFormatter({ lang, file: entry.file.shown, source: result.source, colour: errColour });
@@ -288,6 +299,7 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
           const group = id === 'manifest' ? 'material_manifest' : MATERIALS[id].group;
           if (n) lines.push(t(lang, 'render_group', { material: t(lang, group), count: n }));
         }
+        lines.push(...skippedLines(r.skipped ?? [], formats, lang));
         lines.push(t(lang, 'render_summary', { count: r.files.length, area: entry.manifest?.area ?? basename(entry.folder) }));
         progress.write(out, `${lines.join('\n')}\n`);
       } else {
@@ -335,6 +347,9 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
     audience,
     templates,
     outDir: opts.out,
+    preferredWriters,
+    // The file's own practice situations are measured on their cards in the thread that builds it.
+    measureCards: true,
     inputOptions: options,
   });
   let pool: Pool | undefined;
@@ -392,6 +407,13 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
     process.exit(interrupted === 'SIGTERM' ? 143 : 130);
   }
 
+  // Files a format passed over (team documents as web pages, the print-shop deck as DOCX): said once for
+  // the run, not per bundle, since every bundle passes over the same documents. One bundle said it above.
+  if (!single && !opts.quiet) {
+    const skipped = entries.flatMap((e) => (e.status === 'built' ? (e.result?.skipped ?? []) : []));
+    for (const line of skippedLines(skipped, formats, lang)) out.write(`${line}\n`);
+  }
+
   // One zip per municipality, of the bundles this run made or found unchanged.
   const zips: { file: string; bundles: number; status: 'written' | 'unchanged' }[] = [];
   if (opts.zip) {
@@ -444,6 +466,8 @@ export async function renderAllCommand(args: string[], opts: RenderAllOptions): 
           problems: e.status === 'unchanged' ? null : [...json('error'), ...(e.reason ? [{ severity: 'error' as const, message: e.reason }] : [])],
           warnings: e.status === 'unchanged' ? null : json('warning'),
           files: e.manifest ? e.manifest.files.map((f) => ({ file: f.file, bytes: f.bytes, sha256: f.sha256 })) : [],
+          // Passed over by a format (web pages are of public documents only; the print-shop deck is PDF only).
+          skipped: e.status === 'built' ? (e.result?.skipped ?? []).map((f) => ({ file: basename(f.path), format: WRITERS[f.writer].format, reason: f.reason })) : null,
         };
       }),
       zips: zips.map((z) => ({ file: shown(z.file), bundles: z.bundles, status: z.status })),

@@ -1,20 +1,22 @@
 // `welkome-wijk render <material> [file]`: validate the file, render one material, write its files
 // (`render all`, which takes many files and writes whole bundles, is render-all.ts).
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { MATERIAL_IDS, MATERIALS, type MaterialId } from '../materials/registry.js';
+import { MATERIALS, type MaterialId } from '../materials/registry.js';
 import type { Lang } from '../messages.js';
 import { t } from '../messages.js';
 import { AUDIENCES, type Audience } from '../project/schema.js';
-import { renderProject } from '../output/render.js';
+import { renderProject, type SkippedFile } from '../output/render.js';
 import { localeOf } from '../languages.js';
 import { resolveProject } from '../resolve/index.js';
-import { documentFormats } from '../writers/index.js';
+import { documentFormats, PDF_ENGINES, WRITERS } from '../writers/index.js';
 import { loadForCommand } from './load-project.js';
 import { wrongChoice } from './usage-errors.js';
 
 export interface RenderOptions {
+  /** The PDF engine: --pdf-engine, else WELKOME_WIJK_PDF_ENGINE, else the default (Typst). */
+  pdfEngine?: string;
   audience?: string;
   format: string;
   out: string;
@@ -54,15 +56,49 @@ export function checkOutFolder(out: string, lang: Lang): void {
   }
 }
 
+export function parsePdfEngine(value: string | undefined, lang: Lang): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const engine = value.trim().toLowerCase();
+  if (!PDF_ENGINES.includes(engine)) throw wrongChoice(lang, 'cli_bad_pdf_engine', engine, PDF_ENGINES);
+  return engine;
+}
+
 export function humanSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} kB`;
+}
+
+/**
+ * The lines that say which files a format passed over and why (web pages are made of public
+ * documents only; the print-shop deck is PDF only), one per format and reason. Said, not silent:
+ * someone who asked for a web page of every material should know which are missing and why.
+ */
+export function skippedLines(skipped: readonly Pick<SkippedFile, 'path' | 'writer' | 'reason'>[], formats: readonly string[], lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const format of formats) {
+    for (const reason of ['team', 'print'] as const) {
+      const names = [...new Set(skipped.filter((f) => WRITERS[f.writer].format === format && f.reason === reason).map((f) => basename(f.path)))];
+      const key = reason === 'team' ? 'render_skipped_team' : 'render_skipped_print';
+      if (names.length) lines.push(t(lang, key, { format, count: names.length, files: names.join(', ') }));
+    }
+  }
+  return lines;
+}
+
+/** The notice that pdfmake makes the PDFs where the native Typst package cannot load: said once per run. */
+export function fallbackNotice(lang: Lang): (reason: { message: string }) => void {
+  let warned = false;
+  return (reason) => {
+    if (!warned) process.stderr.write(`${t(lang, 'pdf_engine_fallback', { detail: reason.message })}\n`);
+    warned = true;
+  };
 }
 
 export async function renderCommand(what: MaterialId, file: string, opts: RenderOptions): Promise<number> {
   const { lang } = opts;
   const formats = parseFormats(opts.format, lang);
   const audience = parseAudience(opts.audience, lang);
-  const loaded = loadForCommand(file, lang);
+  // Cards are measured only when situation cards are made (the file's own situations on them).
+  const loaded = await loadForCommand(file, lang, false, { measureCards: what === 'cards', templateDirs: opts.templates });
   if (!loaded) return 2;
   const { project } = loaded;
   if (audience && !project.meetings.some((m) => m.audience === audience)) {
@@ -80,12 +116,25 @@ export async function renderCommand(what: MaterialId, file: string, opts: Render
         started = performance.now();
       }
     : undefined;
-  const written = await renderProject(ctx, { materials, formats, outDir: opts.out, options: { audience }, onMaterial });
+  const skipped: SkippedFile[] = [];
+  const engine = parsePdfEngine(opts.pdfEngine ?? process.env.WELKOME_WIJK_PDF_ENGINE, lang);
+  const notice = fallbackNotice(lang);
+  const written = await renderProject(ctx, {
+    materials,
+    formats,
+    preferredWriters: engine ? [engine] : [],
+    outDir: opts.out,
+    options: { audience },
+    onMaterial,
+    onFallback: (_from, _to, reason) => notice(reason),
+    onSkipped: (f) => skipped.push(f),
+  });
   const shown = (path: string) => {
     const rel = relative(process.cwd(), path);
     return rel.startsWith('..') ? path : rel;
   };
   for (const f of written) process.stdout.write(`${t(lang, 'render_written', { file: shown(f.path), size: humanSize(f.bytes) })}\n`);
+  for (const line of skippedLines(skipped, formats, lang)) process.stdout.write(`${line}\n`);
   process.stdout.write(`${t(lang, 'render_summary', { count: written.length, area: project.area.name })}\n`);
   return 0;
 }

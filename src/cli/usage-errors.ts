@@ -38,7 +38,7 @@ export function fileSystemMessage(err: unknown, lang: Lang): string | undefined 
 }
 
 /** A wrong value for a closed choice, with "did you mean" when one is near. */
-export function wrongChoice(lang: Lang, key: 'cli_bad_audience' | 'cli_bad_format' | 'cli_bad_theme', got: string, allowed: readonly string[]): UserError {
+export function wrongChoice(lang: Lang, key: 'cli_bad_audience' | 'cli_bad_format' | 'cli_bad_theme' | 'cli_bad_pdf_engine', got: string, allowed: readonly string[]): UserError {
   const suggestion = closest(got, [...allowed]);
   return new UserError(t(lang, suggestion ? `${key}_suggest` : key, { got, suggestion: suggestion ?? '', allowed: allowed.join(', ') }));
 }

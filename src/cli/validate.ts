@@ -1,6 +1,7 @@
 // `welkome-wijk validate [files...]`: check neighbourhood files and say, in plain words, what to fix.
 // Many files (folders, patterns) are checked one after another: checking is fast, and every file's
 // problems are printed the same way; JSON and GitHub annotations are for CI.
+import { withSituationFit } from '../batch/card-fit.js';
 import { expandInputs } from '../batch/files.js';
 import { UserError } from '../errors.js';
 import type { Lang } from '../messages.js';
@@ -29,7 +30,10 @@ export async function validateCommand(args: string | string[], opts: ValidateOpt
   for (const file of files) {
     let result: LoadResult;
     try {
-      result = loadProjectFile(file.path, lang);
+      // The file's own practice situations are laid out on their cards too: one that does not fit is
+      // an error at its story, as when rendering.
+      // Read by the name shown, so a file that is not there is named as the user gave it.
+      result = await withSituationFit(loadProjectFile(file.shown, lang), file.path);
     } catch (err) {
       // A file that cannot be read: said plainly; with many files the others are still checked.
       if (!(err instanceof UserError) || files.length === 1) throw err;

@@ -39,6 +39,12 @@ const labelsSchema = z.strictObject({
   qrCaption: z.string(),
   qrAlt: z.string(),
   logoAlt: z.string(),
+  /** The name in the brand lockup. */
+  wordmark: z.string().min(1),
+  /** In the margin of a card sheet: how to print and cut it. */
+  cardPrintNote: z.string().min(1),
+  /** Above the short address under a flyer's QR code. */
+  qrOrType: z.string().min(1),
   /** Agendas, run sheets, worksheet and season overview: column heads, fact labels, document titles. */
   schedule: z.strictObject({
     audience: z.string(),

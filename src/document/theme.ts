@@ -97,44 +97,90 @@ export function toneColour<C extends Record<keyof Palette, string>>(tone: Tone |
 // ---------------------------------------------------------------------------------------------
 // Type (points)
 
-/** The text of pages in flow: the same on A4 and A5 (an A5 form is read at the same distance). */
+/**
+ * The text of pages in flow: the same on A4 and A5 (an A5 form is read at the same distance).
+ * Nothing anywhere is set below 9 pt; what residents receive is set larger (`readingScale`).
+ */
 export const TYPE = {
   body: 10.5,
   lead: 13,
-  small: 8.5,
-  h1: 22,
-  h2: 14.5,
-  h3: 11.5,
+  small: 9.5,
+  /** A flyer's date: read from across a room. */
+  display: 22,
+  h1: 24,
+  h2: 15.5,
+  h3: 12.5,
   /** Running header and footer. */
-  running: 8,
-  /** Table cells, a little smaller than the body so columns stay on one line. */
+  running: 9,
+  /** Table cells. */
   table: 10,
   /** The numbers above score boxes and a QR code's caption. */
-  label: 9,
+  label: 9.5,
 } as const;
 
-/** Line height as a multiple of the font size, for body text. */
-export const LINE_HEIGHT = 1.3;
+/** The smallest size anything is printed in. */
+export const MIN_TYPE = 9;
 
-/** Card faces: sizes at factor 1 (an A6 quarter of an A4 sheet). */
+/**
+ * How much larger the text of a document is: `large` for what residents receive (their invitation,
+ * programme and survey: body 12.5 pt, the size older readers ask for), `standard` for the rest.
+ */
+export function readingScale(reading: 'standard' | 'large' | undefined): number {
+  return reading === 'large' ? 12.5 / TYPE.body : 1;
+}
+
+/**
+ * Line heights in em (baseline to baseline, as a multiple of the size): open for reading, tighter
+ * for large headings. Writers convert them to their own measure.
+ */
+export const LINE = {
+  body: 1.45,
+  lead: 1.45,
+  display: 1.15,
+  h1: 1.15,
+  h2: 1.2,
+  h3: 1.25,
+  table: 1.35,
+  facts: 1.35,
+  cardTitle: 1.1,
+  cardSubtitle: 1.35,
+} as const;
+
+/** Card faces: sizes at factor 1 (an A6-size card of four on an A4 sheet). One size for every card of a deck. */
 export const CARD_TYPE = {
-  kicker: 7.5,
-  title: 25,
-  subtitle: 10,
+  kicker: 9,
+  title: 20,
+  subtitle: 10.5,
   body: 10,
+  /** The card's number ("3/6") and the deck name at its foot. */
+  foot: 9,
 } as const;
 
-/** Larger cards get larger type: A5 halves read at arm's length on a table. */
+/** Larger cards get larger type: A5 halves are read by a small group around a table. */
 export function cardTypeFactor(layout: CardLayout): number {
   switch (layout.kind) {
     case 'a4-four':
       return 1;
     case 'a4-two':
-      return 1.15;
+      return 1.1;
     case 'a6-single':
       return 1.05;
   }
 }
+
+/**
+ * The brand lockup (the house tile, "Welkome Wijk", the place under it) and the logo beside it:
+ * large enough to be the first thing seen, small enough to leave the title the largest text.
+ */
+export const BRAND = {
+  wordmark: 14,
+  place: 11,
+  /** The house tile's side. */
+  tileMm: 10,
+  /** A logo's box on a first page and on a card back (it keeps its proportions inside). */
+  logoMm: { w: 46, h: 15 },
+  cardLogoMm: { w: 34, h: 11 },
+} as const;
 
 // ---------------------------------------------------------------------------------------------
 // Space (points, like type: the rhythm of text; lengths on paper are mm in the model)
@@ -143,11 +189,11 @@ export const SPACE = {
   /** After a paragraph or list. */
   paragraph: 8,
   /** Before and after headings, by level. */
-  headingBefore: { 1: 22, 2: 16, 3: 12 },
+  headingBefore: { 1: 16, 2: 16, 3: 12 },
   headingAfter: { 1: 16, 2: 6, 3: 4 },
   /** Table cell padding. */
   cellX: 6,
-  cellY: 4.5,
+  cellY: 3.5,
   /** Inner padding of a callout box. */
   callout: 11,
 } as const;
@@ -162,6 +208,8 @@ export const SIZE_MM = {
   /** A card's inner padding and the height of its accent band (at type factor 1). */
   cardPad: 6,
   cardBand: 5,
+  /** A golden rule's icon on its card. */
+  cardIcon: 10,
   /** The short accent rule under a document title. */
   titleRule: 22,
 } as const;
@@ -180,3 +228,79 @@ export const PAGE_MM: Record<PageSize, { width: number; height: number }> = {
 export function mmToPt(mm: number): number {
   return (mm * 72) / 25.4;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Typefaces: from npm packages, never from the machine, so every machine makes the same files.
+
+export interface FontFiles {
+  /** The family name inside the files. */
+  family: string;
+  /** PostScript names start with this ("AtkinsonHyperlegibleNext-Bold"): how a PDF's fonts are recognised. */
+  postScript: string;
+  /** npm package holding the files, and each face's path inside it. */
+  package: string;
+  files: { regular: string; bold: string; italic: string; boldItalic: string };
+  /** hhea ascender and descender per em. */
+  ascender: number;
+  descender: number;
+}
+
+/**
+ * Atkinson Hyperlegible Next (Braille Institute, SIL OFL 1.1): letters made to be told apart
+ * (I l 1, O 0, b d), for readers with low vision and older residents. It covers Dutch, Turkish,
+ * Polish and Frisian names, but not Vietnamese, so characters it lacks come from Noto Sans, and
+ * Arabic script from Noto Sans Arabic (both SIL OFL 1.1), chosen per character in this order.
+ */
+export const TYPEFACES: readonly FontFiles[] = [
+  {
+    family: 'Atkinson Hyperlegible Next',
+    postScript: 'AtkinsonHyperlegibleNext',
+    package: '@expo-google-fonts/atkinson-hyperlegible-next',
+    files: {
+      regular: '400Regular/AtkinsonHyperlegibleNext_400Regular.ttf',
+      bold: '700Bold/AtkinsonHyperlegibleNext_700Bold.ttf',
+      italic: '400Regular_Italic/AtkinsonHyperlegibleNext_400Regular_Italic.ttf',
+      boldItalic: '700Bold_Italic/AtkinsonHyperlegibleNext_700Bold_Italic.ttf',
+    },
+    ascender: 0.984,
+    descender: 0.316,
+  },
+  {
+    family: 'Noto Sans',
+    postScript: 'NotoSans',
+    package: '@expo-google-fonts/noto-sans',
+    files: {
+      regular: '400Regular/NotoSans_400Regular.ttf',
+      bold: '700Bold/NotoSans_700Bold.ttf',
+      italic: '400Regular_Italic/NotoSans_400Regular_Italic.ttf',
+      boldItalic: '700Bold_Italic/NotoSans_700Bold_Italic.ttf',
+    },
+    ascender: 1.069,
+    descender: 0.293,
+  },
+  {
+    family: 'Noto Sans Arabic',
+    postScript: 'NotoSansArabic',
+    package: '@expo-google-fonts/noto-sans-arabic',
+    // Arabic script has no italic: the upright face serves both.
+    files: {
+      regular: '400Regular/NotoSansArabic_400Regular.ttf',
+      bold: '700Bold/NotoSansArabic_700Bold.ttf',
+      italic: '400Regular/NotoSansArabic_400Regular.ttf',
+      boldItalic: '700Bold/NotoSansArabic_700Bold.ttf',
+    },
+    ascender: 1.374,
+    descender: 0.738,
+  },
+];
+
+/** The primary face's line box (ascender to descender) in em: the unit pdfmake and our Typst template measure line heights in. */
+export const LINE_BOX = TYPEFACES[0].ascender + TYPEFACES[0].descender;
+
+/** A line height from `LINE` (em) as a multiple of the line box. */
+export function inLineBoxes(em: number): number {
+  return em / LINE_BOX;
+}
+
+/** Word documents are for editing: a font every Word has (Word finds a face for other scripts itself). */
+export const EDITABLE_FONT = 'Arial';

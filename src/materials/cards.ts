@@ -1,7 +1,7 @@
 // Handout cards: the six golden rules, the other contact tips, and each meeting's practice situations, as decks for print.
 import { loadLabels, type Labels } from '../content/labels.js';
-import { loadTips, type ContactTip, type GoldenRule } from '../content/library.js';
-import type { Block, Card, CardLayout, ContentBlock, Inline } from '../document/model.js';
+import { loadTips, type ContactTip, type GOLDEN_RULE_IDS, type GoldenRule } from '../content/library.js';
+import type { Block, Card, CardLayout, ContentBlock, IconName, Inline } from '../document/model.js';
 import { InternalError } from '../errors.js';
 import { REFERENCE_LANG } from '../languages.js';
 import type { Situation } from '../resolve/index.js';
@@ -21,6 +21,25 @@ function contentOnly(blocks: Block[], what: string): ContentBlock[] {
     if (b.kind === 'pageBreak' || b.kind === 'cards') throw new InternalError(`The ${what} text produced a ${b.kind}, which a card cannot hold.`);
     return b;
   });
+}
+
+/** The picture on each golden rule's card (see document/icons.ts): what the rule asks you to do. */
+const RULE_ICONS: Record<(typeof GOLDEN_RULE_IDS)[number], IconName> = {
+  oma: 'hand',
+  lsd: 'ear',
+  anna: 'question',
+  nivea: 'speech',
+  oen: 'eye',
+  dik: 'sprout',
+};
+
+/**
+ * A card's blocks with a closing box (the "Zo kan het" example) taken out as its foot, which the
+ * writers hold at the bottom of the card: the example always sits in the same place.
+ */
+function withFoot(blocks: ContentBlock[]): Pick<Card, 'blocks' | 'foot'> {
+  const last = blocks[blocks.length - 1];
+  return last?.kind === 'callout' ? { blocks: blocks.slice(0, -1), foot: [last] } : { blocks };
 }
 
 /**
@@ -66,9 +85,10 @@ export function goldenRuleCards(ctx: MaterialContext): Card[] {
   const back = backOf(ctx, labels, 'golden-rules');
   return loadTips(ctx.lang).goldenRules.map((rule) => ({
     kicker: labels.materials.goldenRule,
+    icon: RULE_ICONS[rule.id as keyof typeof RULE_ICONS],
     title: rule.acronym,
     subtitle: ruleSubtitle(rule, ctx),
-    blocks: contentOnly(renderText(ctx, 'cards/golden-rule', { rule }).parse({}), 'golden rule'),
+    ...withFoot(contentOnly(renderText(ctx, 'cards/golden-rule', { rule }).parse({}), 'golden rule')),
     back,
   }));
 }
@@ -80,7 +100,7 @@ export function contactTipCards(ctx: MaterialContext): Card[] {
     kicker: labels.materials.contactTip,
     title: tip.title,
     // Optional fields are present as null, so a user's template may print them without `{{#if}}` in strict mode.
-    blocks: contentOnly(renderText(ctx, 'cards/contact-tip', { tip: { example: null, ...tip } }).parse({}), 'contact tip'),
+    ...withFoot(contentOnly(renderText(ctx, 'cards/contact-tip', { tip: { example: null, ...tip } }).parse({}), 'contact tip')),
     back,
   }));
 }
@@ -89,7 +109,7 @@ export function contactTipCards(ctx: MaterialContext): Card[] {
  * One card per situation. The situation's tip is left off on purpose: it is what the people with lived
  * experience may add after the groups have talked, and printed on the card it would answer the questions.
  */
-export function situationCards(ctx: MaterialContext, situations: Situation[], layout: CardLayout = CARD_LAYOUTS.sheet): Card[] {
+export function situationCards(ctx: MaterialContext, situations: Situation[], layout: CardLayout = CARD_LAYOUTS.large): Card[] {
   const labels = loadLabels(ctx.lang);
   const back = backOf(ctx, labels, 'situations');
   return situations.map((situation) => {
@@ -118,9 +138,12 @@ function sideBySide(blocks: ContentBlock[]): ContentBlock[] {
 }
 
 function deck(ctx: MaterialContext, name: string, title: string, layout: CardLayout, cards: Card[]): Output {
+  const labels = loadLabels(ctx.lang);
   const doc = baseDocument(ctx, { title: `${title} - ${ctx.area.name}`, visibility: 'public', size: layout.kind === 'a4-two' ? 'A5' : 'A6' });
-  doc.blocks = [{ kind: 'cards', layout, cards }];
-  return { kind: 'document', name, document: doc };
+  // Every card carries the deck's name and its number; office sheets say how to print them.
+  doc.blocks = [{ kind: 'cards', layout, cards, name: title, printNote: labels.cardPrintNote }];
+  // A print shop takes the PDF: Word has no bleed or trim box, and a web page of it would repeat the office deck's.
+  return { kind: 'document', name, document: doc, formats: layout.kind === 'a6-single' ? ['pdf'] : undefined };
 }
 
 export async function renderCards(ctx: MaterialContext, opts: MaterialOptions): Promise<Output[]> {
@@ -139,8 +162,9 @@ export async function renderCards(ctx: MaterialContext, opts: MaterialOptions): 
     // A meeting without chosen situations has no deck: an empty file would only confuse.
     if (situations.length === 0) continue;
     const title = `${labels.materials.situationsDeck} ${labels.audiences[meeting.audience].people}`;
-    outputs.push(deck(ctx, `kaarten-situaties-${meeting.fileSuffix}`, title, CARD_LAYOUTS.sheet, situationCards(ctx, situations, CARD_LAYOUTS.sheet)));
-    outputs.push(deck(ctx, `kaarten-situaties-${meeting.fileSuffix}-a5`, title, CARD_LAYOUTS.large, situationCards(ctx, situations, CARD_LAYOUTS.large)));
+    // A situation is read aloud and talked over by a small group around one card: A5 halves give
+    // its story and questions room at a size the whole table can read, where an A6 card would not.
+    outputs.push(deck(ctx, `kaarten-situaties-${meeting.fileSuffix}`, title, CARD_LAYOUTS.large, situationCards(ctx, situations)));
   }
   return outputs;
 }

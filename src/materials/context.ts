@@ -3,6 +3,7 @@
 // templates may see.
 import type { Calendar } from '../document/calendar.js';
 import type { Document, PageSetup, Visibility } from '../document/model.js';
+import { BRAND } from '../document/theme.js';
 import { loadLabels } from '../content/labels.js';
 import { localeOf } from '../languages.js';
 import type { Audience } from '../project/schema.js';
@@ -13,7 +14,16 @@ export type MaterialContext = ResolvedProject;
 
 /** What a material produces: documents (written as PDF, DOCX, ...) or calendars (written as .ics). */
 export type Output =
-  | { kind: 'document'; name: string; document: Document }
+  | {
+      kind: 'document';
+      name: string;
+      document: Document;
+      /**
+       * The only formats this document is written in, when given: a print-shop deck goes to the
+       * printer as PDF (its bleed and trim size exist only there), so no DOCX or web page is made of it.
+       */
+      formats?: readonly string[];
+    }
   | { kind: 'calendar'; name: string; visibility: Visibility; calendar: Calendar };
 
 export interface MaterialOptions {
@@ -43,12 +53,18 @@ export interface BaseOptions {
   size?: PageSetup['size'];
   orientation?: PageSetup['orientation'];
   marginsMm?: PageSetup['marginsMm'];
+  /** Leave the brand lockup off (a document whose first page is all cards shows it on the backs). */
+  brand?: false;
+  /** Body text larger, for what residents receive. */
+  reading?: 'large';
 }
 
 /** A document with the project's metadata, theme and footer; materials add the blocks. */
 export function baseDocument(ctx: MaterialContext, opts: BaseOptions): Document {
   const labels = loadLabels(ctx.lang);
   // Internal documents say so on every page, so a copy left on a table is recognised as not for handing out.
+  // Public documents carry the mark; a team document keeps its "internal" header on every page instead.
+  const brand = opts.visibility === 'public' && opts.brand !== false;
   const header = opts.visibility === 'team' ? [opts.header, labels.schedule.internal].filter(Boolean).join(' · ') : opts.header;
   return {
     meta: {
@@ -63,12 +79,15 @@ export function baseDocument(ctx: MaterialContext, opts: BaseOptions): Document 
     page: {
       size: opts.size ?? 'A4',
       orientation: opts.orientation ?? 'portrait',
-      marginsMm: opts.marginsMm ?? [17, 19, 19, 19],
+      // With the lockup at the top of the first page, the top margin need not also hold a header line there.
+      marginsMm: opts.marginsMm ?? [brand ? 13 : 17, 19, 19, 19],
       header: header || undefined,
-      logo: ctx.logo ? { path: ctx.logo, heightMm: 11, alt: labels.logoAlt } : undefined,
+      // The logo is the first organisation's (usually the municipality's); its alt text says whose.
+      logo: ctx.logo ? { path: ctx.logo, heightMm: BRAND.logoMm.h, widthMm: BRAND.logoMm.w, alt: labels.logoAlt.replace('{organisation}', ctx.organisations[0]) } : undefined,
+      brand: brand ? { wordmark: labels.wordmark, place: ctx.area.name } : undefined,
       footer: { text: ctx.organisations.join(' · '), pageLabel: labels.pageLabel },
     },
-    theme: { accent: ctx.accentColor },
+    theme: { accent: ctx.accentColor, reading: opts.reading ?? 'standard' },
     blocks: [],
     allowedFiles: ctx.logo ? [ctx.logo] : [],
   };

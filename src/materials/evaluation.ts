@@ -1,46 +1,15 @@
 // Evaluation: the participants' form after each meeting (appendix 9, on A4 and on A5) and the
 // guide for the final group evaluation with the project group (appendix 10).
-import { z } from 'zod';
 import { areaPlaceholders, fillAreaWords } from '../content/area-words.js';
 import { loadLabels } from '../content/labels.js';
-import { loadContentFile, type Lang } from '../content/library.js';
+import { loadEvaluation } from '../content/evaluation.js';
 import type { Block, ContentBlock } from '../document/model.js';
 import type { ResolvedMeeting } from '../resolve/index.js';
 import { baseDocument, templateProject, type MaterialContext, type MaterialOptions, type Output } from './context.js';
 import { renderText } from './text.js';
 
-// The same text rules as the other shipped content: a field left empty is caught on loading.
-const text = z
-  .string()
-  .refine((s) => s.trim().length > 0, 'must not be empty')
-  .refine((s) => s.trim() === s, 'must not start or end with white space');
-const question = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), question: text });
-
-const evaluationSchema = z.strictObject({
-  survey: z.strictObject({
-    title: text,
-    intro: text,
-    gradeScale: z
-      .strictObject({ min: z.int(), max: z.int(), label: text })
-      .refine((s) => s.min < s.max && s.max - s.min < 12, 'min must be below max, and the scale must fit one row'),
-    grades: z.array(question).min(1),
-    open: z.array(question).min(1),
-    thanks: text,
-  }),
-  final: z.strictObject({
-    title: text,
-    intro: text,
-    notes: z.array(text),
-    topics: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: text, questions: z.array(text).min(1) })).min(1),
-  }),
-});
-
-export type EvaluationTexts = z.output<typeof evaluationSchema>;
-
-/** content/<lang>/evaluation.yaml: the survey questions and the final evaluation's topics. */
-export function loadEvaluation(lang: Lang): EvaluationTexts {
-  return loadContentFile(lang, 'evaluation.yaml', evaluationSchema);
-}
+// The survey's texts moved to content/ when the results sheets (src/results) came to read them too.
+export { loadEvaluation, type EvaluationTexts } from '../content/evaluation.js';
 
 /**
  * Sizes per paper format; the form must stay on one side, as a second page gets lost or left blank.
@@ -70,7 +39,9 @@ export function surveyFor(ctx: MaterialContext, meeting: ResolvedMeeting, size: 
   const texts = loadEvaluation(lang).survey;
   const form = FORMS[size];
   const grades: Block[] = texts.grades.map((g) => ({ kind: 'scoreBoxes', label: g.question, from: texts.gradeScale.min, to: texts.gradeScale.max }));
-  const open: Block[] = form.compact ? sideBySide(texts.open, form.lines) : texts.open.map((o) => ({ kind: 'writeLines', label: o.question, lines: form.lines }));
+  // The residents' A4 form has larger type: two lines less to write on keep it on one side.
+  const lines = meeting.audience === 'bewoners' && size === 'A4' ? form.lines - 2 : form.lines;
+  const open: Block[] = form.compact ? sideBySide(texts.open, lines) : texts.open.map((o) => ({ kind: 'writeLines', label: o.question, lines }));
   const data = {
     project: templateProject(ctx),
     meeting: { audience: meeting.audience, date: meeting.date, start: meeting.start, venue: meeting.venue },
@@ -86,13 +57,25 @@ export function surveyFor(ctx: MaterialContext, meeting: ResolvedMeeting, size: 
     header: `Welkome Wijk ${ctx.area.name}`,
     size,
     marginsMm: [...form.margins],
+    // Residents get the larger type older readers ask for, on the A4 form (the A5 one stays compact).
+    reading: meeting.audience === 'bewoners' && size === 'A4' ? 'large' : undefined,
+    // A form is all writing room: the small running header names the project, the lockup would push a question to a second side.
+    brand: false,
   });
   doc.blocks = renderText(ctx, 'evaluation/survey', data).parse({ grades, open });
   return { kind: 'document', name: `evaluatie-${meeting.fileSuffix}${form.suffix}`, document: doc };
 }
 
+/** Blocks that put numbers into the guide (see materials/results.ts): under the topic `topic`, instead of its notes. */
+export interface GuideResults {
+  topic: string;
+  blocks: ContentBlock[];
+  /** The file name of the guide with numbers, beside the empty one. */
+  name: string;
+}
+
 /** The guide for the final group interview with the project group, with room for notes under every topic. */
-export function finalEvaluationGuide(ctx: MaterialContext): Output {
+export function finalEvaluationGuide(ctx: MaterialContext, results?: GuideResults): Output {
   const { lang } = ctx;
   const labels = loadLabels(lang);
   // The first topic shares its page with the introduction; every other topic has a page of its own,
@@ -100,15 +83,19 @@ export function finalEvaluationGuide(ctx: MaterialContext): Output {
   const notes: ContentBlock[] = [{ kind: 'writeLines', label: labels.facts.notes, lines: 10 }];
   const notesPage: ContentBlock[] = [{ kind: 'writeLines', label: labels.facts.notes, lines: 17 }];
   const words = areaPlaceholders(labels, ctx.area.kind, ctx.area.name);
-  const data = { project: templateProject(ctx), final: fillAreaWords(loadEvaluation(lang).final, words), evaluationDate: ctx.finalEvaluation?.date ?? null };
+  const final = fillAreaWords(loadEvaluation(lang).final, words);
+  const topics = final.topics.map((topic) => ({ ...topic, withResults: results?.topic === topic.id }));
+  const data = { project: templateProject(ctx), final: { ...final, topics }, evaluationDate: ctx.finalEvaluation?.date ?? null };
   // For the project group's own conversation: it names no one, but is not meant for participants.
   const doc = baseDocument(ctx, {
     title: `${labels.materials.finalEvaluationGuide} - ${ctx.area.name}`,
     visibility: 'team',
     header: `Welkome Wijk ${ctx.area.name}`,
   });
-  doc.blocks = renderText(ctx, 'evaluation/final', data).parse({ notes, notesPage });
-  return { kind: 'document', name: 'eindevaluatie-gespreksleidraad', document: doc };
+  doc.blocks = renderText(ctx, 'evaluation/final', data).parse({ notes, notesPage, results: results?.blocks ?? [] });
+  // A user's own copy of the template from before the numbers existed has no [[results]]: they go at the end then.
+  if (results && results.blocks.length && !doc.blocks.includes(results.blocks[0])) doc.blocks.push({ kind: 'pageBreak' }, ...results.blocks);
+  return { kind: 'document', name: results?.name ?? 'eindevaluatie-gespreksleidraad', document: doc };
 }
 
 export async function renderEvaluation(ctx: MaterialContext, opts: MaterialOptions): Promise<Output[]> {

@@ -211,8 +211,8 @@ function partBlock(plan: KickoffPlan, part: KickoffPart): ContentBlock {
     kind: 'callout',
     tone: 'neutral',
     blocks: [
-      { kind: 'paragraph', style: 'small', content: [...textInline(s.who, { bold: true }), { kind: 'lineBreak' }, ...whoInline(plan, part)] },
-      { kind: 'paragraph', style: 'small', content: [...textInline(s.method, { bold: true }), { kind: 'lineBreak' }, ...textInline(part.method[plan.kickoff.mode])] },
+      { kind: 'paragraph', content: [...textInline(s.who, { bold: true }), { kind: 'lineBreak' }, ...whoInline(plan, part)] },
+      { kind: 'paragraph', content: [...textInline(s.method, { bold: true }), { kind: 'lineBreak' }, ...textInline(part.method[plan.kickoff.mode])] },
     ],
   };
   return { kind: 'columns', columns: [{ width: 2, blocks: main }, { width: 1, blocks: [side] }] };
@@ -245,7 +245,8 @@ function worksheet(ctx: MaterialContext, plan: KickoffPlan): Output {
     instruction: timeline.instruction,
     audiences,
   });
-  const doc = baseDocument(ctx, { title: `${s.worksheetTitle} - ${ctx.area.name}`, visibility: 'public', header: `Welkome Wijk ${ctx.area.name}` });
+  // A worksheet is writing room: the running header names the project, the lockup would cost a group its lines.
+  const doc = baseDocument(ctx, { title: `${s.worksheetTitle} - ${ctx.area.name}`, visibility: 'public', header: `Welkome Wijk ${ctx.area.name}`, brand: false });
   doc.blocks = text.parse(slots);
   return { kind: 'document', name: 'startbijeenkomst-werkblad', document: doc };
 }
@@ -266,7 +267,8 @@ function report(ctx: MaterialContext, plan: KickoffPlan): Output[] {
   const wanted = (['professionals', 'vrijwilligers', 'bewoners'] as const).flatMap((a, i): Inline[][][] => {
     const w = f.wantedChanges[a];
     if (!w || (w.rightAfter.length === 0 && w.afterOneYear.length === 0)) return [];
-    const cell = (items: string[]): Inline[] => items.flatMap((item, j): Inline[] => (j === 0 ? textInline(`• ${item}`) : [{ kind: 'lineBreak' }, ...textInline(`• ${item}`)]));
+    // Items one per line (a table cell holds no list); the model has no typed bullets for a reader to hear.
+    const cell = (items: string[]): Inline[] => items.flatMap((item, j): Inline[] => (j === 0 ? textInline(item) : [{ kind: 'lineBreak' }, ...textInline(item)]));
     return [[textInline(audiences[i].name, { bold: true }), cell(w.rightAfter), cell(w.afterOneYear)]];
   });
   const changes: ContentBlock[] = wanted.length

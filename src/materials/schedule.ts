@@ -53,6 +53,8 @@ function programmeDoc(ctx: MaterialContext, shared: Shared, meeting: ResolvedMee
     title: `${s.programmeTitle} ${labels.audiences[meeting.audience].people} - ${ctx.area.name}`,
     visibility: 'public',
     header: `Welkome Wijk ${ctx.area.name}`,
+    // Residents get the larger type older readers ask for.
+    reading: meeting.audience === 'bewoners' ? 'large' : undefined,
   });
   doc.blocks = text.parse({ details: [{ kind: 'facts', items: facts }], programme: [table] });
   return { kind: 'document', name: `programma-${meeting.fileSuffix}`, document: doc };
@@ -190,10 +192,11 @@ function partBlock(shared: Shared, part: TimedPart<MeetingPart>, who: string): C
     main.push({ kind: 'paragraph', content: textInline(s.questions, { bold: true }) });
     main.push({ kind: 'list', ordered: false, items: part.questions.map((q) => textInline(q)) });
   }
-  const side: ContentBlock[] = [{ kind: 'paragraph', style: 'small', content: [...textInline(s.who, { bold: true }), { kind: 'lineBreak' }, ...textInline(who)] }];
+  // The leader's notes are what the team reads in the moment: full-size, full-contrast text, not fine print.
+  const side: ContentBlock[] = [{ kind: 'paragraph', content: [...textInline(s.who, { bold: true }), { kind: 'lineBreak' }, ...textInline(who)] }];
   if (part.leaderNotes.length) {
-    side.push({ kind: 'paragraph', style: 'small', content: textInline(s.leaderNotes, { bold: true }) });
-    for (const note of part.leaderNotes) side.push({ kind: 'paragraph', style: 'small', content: textInline(`• ${note}`) });
+    side.push({ kind: 'paragraph', content: textInline(s.leaderNotes, { bold: true }) });
+    side.push({ kind: 'list', ordered: false, items: part.leaderNotes.map((note) => textInline(note)) });
   }
   return { kind: 'columns', columns: [{ width: 1.7, blocks: main }, { width: 1, blocks: [{ kind: 'callout', tone: 'neutral', blocks: side }] }] };
 }

@@ -29,12 +29,15 @@ export type Words = ReturnType<typeof wording>;
 export interface RenderedText {
   /** Parse the rendered text into blocks, filling `[[slot]]` lines. */
   parse(slots: Record<string, Block[]>): Block[];
+  /** Whether the text has a `[[slot]]` line for this slot. */
+  uses(slot: string): boolean;
 }
 
 /** Render `templates/<lang>/<name>.md.hbs` (or the user's own) with `data`. */
 export function renderText(ctx: MaterialContext, name: string, data: Record<string, unknown>): RenderedText {
   const text = renderTemplate(name, ctx.lang, { ...data, lang: ctx.lang }, { userDirs: ctx.templateDirs });
   return {
+    uses: (slot) => new RegExp(`^\\s*\\[\\[${slot}\\]\\]\\s*$`, 'm').test(text),
     parse(slots) {
       try {
         return parseMarkdown(text, slots);

@@ -1,5 +1,5 @@
 // What a bundle is made from, as checksums: the project file, every file in the template folders it
-// uses, its logo, the tool's version and the options that change output. Recorded in the manifest, so
+// uses, its logo and photo, the tool's version and the options that change output. Recorded in the manifest, so
 // a later run can see that nothing changed and skip the bundle (see bundle.ts: bundleIsCurrent).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,6 +15,8 @@ export interface BundleInputs {
   templates: string | null;
   /** sha256 of the logo's bytes; null without a logo, "missing" when it cannot be read. */
   logo: string | null;
+  /** sha256 of the photo's bytes (branding.photo, on the residents' invitation); null without one, "missing" when it cannot be read. */
+  photo: string | null;
   /** What else decides the files: formats, writers, the audience asked for, SOURCE_DATE_EPOCH. */
   options: InputOptions;
 }
@@ -33,6 +35,8 @@ export interface InputSources {
   templateDirs: readonly string[];
   /** Absolute path of the logo. */
   logo?: string;
+  /** Absolute path of the photo. */
+  photo?: string;
   options: InputOptions;
 }
 
@@ -98,18 +102,19 @@ export function bundleInputs(from: InputSources, sums: FolderSums = new Map()): 
     if (sum === null || sum === undefined) return undefined;
     folders.push(sum);
   }
-  let logo: string | null = null;
-  if (from.logo) {
+  const fileSum = (path: string | undefined): string | null => {
+    if (!path) return null;
     try {
-      logo = sha256(readFileSync(from.logo));
+      return sha256(readFileSync(path));
     } catch {
-      logo = 'missing';
+      return 'missing';
     }
-  }
+  };
   const inputs = {
     source: sha256(from.source),
     templates: folders.length ? sha256(folders.join('\n')) : null,
-    logo,
+    logo: fileSum(from.logo),
+    photo: fileSum(from.photo),
     options: from.options,
   };
   const key = sha256(JSON.stringify({ tool: packageVersion(), ...inputs }));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { MaterialContext, MaterialOptions, Output } from '../materials/context.js';
 import { MATERIALS, type MaterialId } from '../materials/registry.js';
 import { packageVersion } from '../paths.js';
-import { WRITERS, writerFor, type Writer, type WriterId } from '../writers/index.js';
+import { WRITERS, writeDocumentWith, writerFor, type Writer, type WriterId } from '../writers/index.js';
 import { projectFolder, writeFileAtomic } from './files.js';
 import type { BundleInputs } from './inputs.js';
 
@@ -17,6 +17,18 @@ export interface WrittenFile {
   /** The writer that made the file (absent for the manifest). */
   writer?: WriterId;
   bytes: number;
+}
+
+/**
+ * A file not written: its writer makes only public documents and this one is for the team (`team`), or
+ * the document is made in other formats only (`print`: a print-shop deck, PDF only).
+ */
+export interface SkippedFile {
+  /** Where it would have gone. */
+  path: string;
+  material: MaterialId;
+  writer: WriterId;
+  reason: 'team' | 'print';
 }
 
 export interface RenderRequest {
@@ -31,8 +43,12 @@ export interface RenderRequest {
   manifest?: boolean;
   /** What the bundle was made from, recorded in the manifest so a later run can skip it (inputs.ts). */
   inputs?: BundleInputs;
+  /** Called when a preferred writer cannot run here and another takes over (the Typst engine without its native package). */
+  onFallback?: (from: Writer<'document'>, to: Writer<'document'>, reason: Error) => void;
   /** Called when a material is rendered (before anything is written), for progress on a terminal. */
   onMaterial?: (id: MaterialId, files: number) => void;
+  /** Called for each team document a public-only writer (HTML) passed over. */
+  onSkipped?: (file: SkippedFile) => void;
 }
 
 /** One file of a bundle, rendered and not yet written. */
@@ -51,16 +67,24 @@ export interface RenderedBundle {
   files: BundleFile[];
 }
 
-/** An output written by each writer it goes through: each requested format for documents, the calendar writer for calendars. */
-async function writeOutput(output: Output, req: RenderRequest): Promise<{ writer: Pick<Writer, 'id' | 'extension'>; bytes: Uint8Array }[]> {
+type Written = { writer: Pick<Writer, 'id' | 'extension'>; bytes: Uint8Array } | { writer: Pick<Writer, 'id' | 'extension'>; skipped: SkippedFile['reason'] };
+
+/**
+ * An output written by each writer it goes through: each requested format for documents, the
+ * calendar writer for calendars. A team document is not given to a public-only writer: a web page
+ * is made to be put online, and run sheets name people who did not agree to be named in public.
+ */
+async function writeOutput(output: Output, req: RenderRequest): Promise<Written[]> {
   if (output.kind === 'calendar') {
     const writer = WRITERS.ics;
     return [{ writer, bytes: await (await writer.load())(output.calendar) }];
   }
-  const written = [];
+  const written: Written[] = [];
   for (const format of req.formats) {
     const writer = writerFor(format, req.preferredWriters);
-    written.push({ writer, bytes: await (await writer.load())(output.document) });
+    if (output.formats && !output.formats.includes(format)) written.push({ writer, skipped: 'print' });
+    else if (writer.publicOnly && output.document.meta.visibility !== 'public') written.push({ writer, skipped: 'team' });
+    else written.push(await writeDocumentWith(output.document, format, req.preferredWriters, req.onFallback));
   }
   return written;
 }
@@ -77,8 +101,10 @@ export async function renderBundle(ctx: MaterialContext, req: RenderRequest): Pr
     const outputs = await render(ctx, material.perAudience ? req.options : {});
     const before = files.length;
     for (const output of outputs) {
-      for (const { writer, bytes } of await writeOutput(output, req)) {
-        files.push({ name: `${output.name}.${writer.extension}`, material: id, writer: writer.id as WriterId, bytes, sha256: sha256(bytes) });
+      for (const result of await writeOutput(output, req)) {
+        const name = `${output.name}.${result.writer.extension}`;
+        if ('skipped' in result) req.onSkipped?.({ path: join(folder, name), material: id, writer: result.writer.id as WriterId, reason: result.skipped });
+        else files.push({ name, material: id, writer: result.writer.id as WriterId, bytes: result.bytes, sha256: sha256(result.bytes) });
       }
     }
     req.onMaterial?.(id, files.length - before);

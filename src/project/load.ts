@@ -8,7 +8,7 @@ import type { Lang, MessageKey } from '../messages.js';
 import { hasMessage, t } from '../messages.js';
 import { decodeSource } from './encoding.js';
 import { keyPositionOf, nodeAt, positionOf } from './positions.js';
-import type { PathSegment, Problem } from './problems.js';
+import type { PathSegment, Position, Problem } from './problems.js';
 import { formatPath, SourceLines, sortProblems } from './problems.js';
 import { checkRules } from './rules.js';
 import { projectSchema, type Project } from './schema.js';
@@ -21,6 +21,8 @@ export interface LoadResult {
   /** The validated project; absent when there are errors. */
   project?: Project;
   problems: Problem[];
+  /** Where a field path is in the source, for problems found later (the cards' fit, measured by a writer). */
+  locate?: (path: PathSegment[]) => Position;
 }
 
 /** Read and check a file; a file that cannot be read is a UserError, problems inside it are returned. */
@@ -49,6 +51,15 @@ function normaliseBreaks(source: string): string {
 
 /** Check YAML source text; `file` is used for relative paths (logo, templates) and messages. */
 export function checkProjectSource(text: string, file: string): LoadResult {
+  const { data, ...rest } = checkSourceWith(text, file, projectSchema, (project) => checkRules(project, file));
+  return { ...rest, project: data };
+}
+
+/**
+ * The same checks for another YAML format (the answers `init --answers` reads): parse with
+ * positions, the shape check with `schema`, then `rules` on the data; every problem is located.
+ */
+export function checkSourceWith<T>(text: string, file: string, schema: z.ZodType<T>, rules: (data: T) => Problem[]): { file: string; source: string; data?: T; problems: Problem[]; locate?: LoadResult['locate'] } {
   const source = normaliseBreaks(text.replace(/^\ufeff/, ''));
   const counter = new LineCounter();
   // uniqueKeys is checked by structureProblems: the parser's own check is quadratic in a map's size.
@@ -79,17 +90,17 @@ export function checkProjectSource(text: string, file: string): LoadResult {
   }
 
   const problems: Problem[] = [];
-  const parsed = projectSchema.safeParse(data, { reportInput: true });
+  const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(...fromZodIssue(issue, doc, counter, lines));
+    for (const issue of parsed.error.issues) problems.push(...fromZodIssue(issue, doc, counter, lines, schema));
     return { file, source, problems: sortProblems(dedupe(withoutExplainedMissing(problems))) };
   }
 
-  for (const problem of checkRules(parsed.data, file)) {
+  for (const problem of rules(parsed.data)) {
     problems.push({ ...problem, pos: problem.pos ?? positionOf(doc, counter, problem.path) });
   }
   const hasErrors = problems.some((p) => p.severity === 'error');
-  return { file, source, project: hasErrors ? undefined : parsed.data, problems: sortProblems(problems) };
+  return { file, source, data: hasErrors ? undefined : parsed.data, problems: sortProblems(problems), locate: (path) => positionOf(doc, counter, path) };
 }
 
 const FIRST = { line: 1, col: 1, length: 1 };
@@ -258,7 +269,7 @@ function dedupe(problems: Problem[]): Problem[] {
 type Issue = z.core.$ZodIssue;
 
 /** Turn one zod issue into problems with catalogue keys, parameters and positions. */
-function fromZodIssue(issue: Issue, doc: Document, counter: LineCounter, lines: SourceLines): Problem[] {
+function fromZodIssue(issue: Issue, doc: Document, counter: LineCounter, lines: SourceLines, schema: z.ZodType): Problem[] {
   const path = issue.path as PathSegment[];
   const at = (p: PathSegment[]) => positionOf(doc, counter, p);
   const named = issue.message.startsWith('msg:') ? issue.message.slice(4) : undefined;
@@ -272,13 +283,13 @@ function fromZodIssue(issue: Issue, doc: Document, counter: LineCounter, lines: 
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
-        const suggestion = closest(key, allowedKeysAt(projectSchema, path));
+        const suggestion = closest(key, allowedKeysAt(schema, path));
         return {
           severity: 'error' as const,
           path: [...path, key],
           // "<<" is a merge key of YAML 1.1; in YAML 1.2 it is just an unknown field.
           key: key === '<<' ? 'unknown_key_merge' : suggestion ? 'unknown_key_suggest' : 'unknown_key',
-          params: { key, suggestion: suggestion ?? '', allowed: allowedKeysAt(projectSchema, path).join(', ') },
+          params: { key, suggestion: suggestion ?? '', allowed: allowedKeysAt(schema, path).join(', ') },
           pos: keyPositionOf(doc, counter, path, key),
         };
       });

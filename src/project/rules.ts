@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { checkLanguage } from '../content/language.js';
 import { loadSituations } from '../content/library.js';
 import { loadKickoffProgramme, loadMeetingProgramme } from '../content/programme.js';
-import { inspectImage, type ImageInfo } from './image.js';
+import { inspectImage, type ImageInfo } from '../image.js';
 import { nameKey, sameName as same } from './names.js';
 import type { MessageKey } from '../messages.js';
 import type { PathSegment, Problem, Severity } from './problems.js';
@@ -30,9 +30,6 @@ export interface Rule {
 /** A logo is printed a few centimetres wide: 5 MB and 40 megapixels are far more than it needs. */
 export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
 export const MAX_LOGO_MEGAPIXELS = 40;
-
-/** About what fits on an A6 card at the smallest type the PDF writer allows. */
-const MAX_CARD_CHARACTERS = 1100;
 
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
@@ -285,7 +282,8 @@ export const RULES: Rule[] = [
         project.organisers.projectLeader.name,
         ...project.organisers.projectGroup.map((p) => p.name),
       ];
-      const firstNames = [...new Set(team.map((n) => n.trim().split(/\s+/)[0]).filter((n) => n.length > 1))];
+      // A placeholder ("nog invullen", "Persoon A") is nobody: its first word is not a name.
+      const firstNames = [...new Set(team.filter((n) => !isPlaceholder(n)).map((n) => n.trim().split(/\s+/)[0]).filter((n) => n.length > 1))];
       const named = (texts: (string | undefined)[]) => {
         const text = texts.filter(Boolean).join(' ');
         return firstNames.find((n) => new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text));
@@ -302,16 +300,6 @@ export const RULES: Rule[] = [
           if (name) report('warning', ['meetings', i, 'situations', j], 'rule_character_name', { id, name });
         }),
       );
-    },
-  },
-  {
-    id: 'situation-length',
-    check({ project, report }) {
-      // A situation is printed on one A6 card; the longest built-in one is about 1,000 characters.
-      project.situations.forEach((s, i) => {
-        const length = s.title.length + (s.role?.length ?? 0) + s.story.length + s.questions.join(' ').length;
-        if (length > MAX_CARD_CHARACTERS) report('warning', ['situations', i, 'story'], 'rule_situation_long', { id: s.id, length, max: MAX_CARD_CHARACTERS });
-      });
     },
   },
   {
@@ -338,8 +326,11 @@ export const RULES: Rule[] = [
   {
     id: 'dates-past',
     check({ project, report, today }) {
+      // A kick-off with findings has taken place: its date is meant to be in the past.
+      const findings = project.kickoff?.findings;
+      const held = !!findings && Object.values(findings).some((v) => (Array.isArray(v) ? v.length > 0 : v && Object.keys(v).length > 0));
       const dated: [PathSegment[], string | undefined][] = [
-        [['kickoff', 'date'], project.kickoff?.date],
+        [['kickoff', 'date'], held ? undefined : project.kickoff?.date],
         ...project.meetings.map((m, i): [PathSegment[], string] => [['meetings', i, 'date'], m.date]),
         ...project.training.map((t, i): [PathSegment[], string] => [['training', i, 'date'], t.date]),
         ...project.learningSessions.map((t, i): [PathSegment[], string] => [['learningSessions', i, 'date'], t.date]),
@@ -353,38 +344,13 @@ export const RULES: Rule[] = [
   {
     id: 'logo-file',
     check({ project, baseDir, report }) {
-      // The logo is checked here, by its content, because the PDF and DOCX writers trust it: a text
-      // file named .png crashed them, and a 16000×16000 PNG took a minute and 4 GB to lay out.
-      const logo = project.branding.logo;
-      if (!logo) return;
-      const at = ['branding', 'logo'];
-      const full = resolve(baseDir, logo);
-      let stat: Stats;
-      try {
-        stat = statSync(full); // follows a symlink: what counts is the file it points at
-      } catch {
-        report('error', at, 'rule_logo_missing', { path: logo });
-        return;
-      }
-      if (!stat.isFile()) return report('error', at, 'rule_logo_not_file', { path: logo });
-      if (stat.size > MAX_LOGO_BYTES) {
-        return report('error', at, 'rule_logo_too_big', { path: logo, size: Math.round((stat.size / 1024 / 1024) * 10) / 10, max: MAX_LOGO_BYTES / 1024 / 1024 });
-      }
-      let info: ImageInfo;
-      try {
-        info = inspectImage(readFileSync(full));
-      } catch {
-        return report('error', at, 'rule_logo_unreadable', { path: logo });
-      }
-      if (!info.ok) {
-        if (info.reason === 'empty') return report('error', at, 'rule_logo_empty', { path: logo });
-        if (info.reason === 'broken') return report('error', at, 'rule_logo_broken', { path: logo, type: info.type });
-        return report('error', at, 'rule_logo_type', { path: logo });
-      }
-      const megapixels = (info.width * info.height) / 1_000_000;
-      if (megapixels > MAX_LOGO_MEGAPIXELS) {
-        report('error', at, 'rule_logo_too_many_pixels', { path: logo, width: info.width, height: info.height, megapixels: Math.round(megapixels), max: MAX_LOGO_MEGAPIXELS });
-      }
+      if (project.branding.logo) checkImageFile(project.branding.logo, ['branding', 'logo'], 'logo', baseDir, report);
+    },
+  },
+  {
+    id: 'photo-file',
+    check({ project, baseDir, report }) {
+      if (project.branding.photo) checkImageFile(project.branding.photo.file, ['branding', 'photo', 'file'], 'photo', baseDir, report);
     },
   },
   {
@@ -415,6 +381,66 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+/** The messages for a logo and for a photo that cannot be used, by what is wrong. */
+const IMAGE_PROBLEMS = {
+  logo: {
+    missing: 'rule_logo_missing',
+    notFile: 'rule_logo_not_file',
+    tooBig: 'rule_logo_too_big',
+    unreadable: 'rule_logo_unreadable',
+    empty: 'rule_logo_empty',
+    broken: 'rule_logo_broken',
+    type: 'rule_logo_type',
+    tooManyPixels: 'rule_logo_too_many_pixels',
+  },
+  photo: {
+    missing: 'rule_photo_missing',
+    notFile: 'rule_photo_not_file',
+    tooBig: 'rule_photo_too_big',
+    unreadable: 'rule_photo_unreadable',
+    empty: 'rule_photo_empty',
+    broken: 'rule_photo_broken',
+    type: 'rule_photo_type',
+    tooManyPixels: 'rule_photo_too_many_pixels',
+  },
+} as const satisfies Record<string, Record<string, MessageKey>>;
+
+/** A photo may come straight from a phone camera; a logo is small. */
+const MAX_IMAGE_BYTES = { logo: MAX_LOGO_BYTES, photo: 3 * MAX_LOGO_BYTES };
+
+/**
+ * An image the writers will embed, checked here by its content, because the PDF and DOCX writers
+ * trust it: a text file named .png crashed them, and a 16000×16000 PNG took a minute and 4 GB to lay out.
+ */
+function checkImageFile(file: string, at: PathSegment[], kind: keyof typeof IMAGE_PROBLEMS, baseDir: string, report: RuleContext['report']): void {
+  const keys = IMAGE_PROBLEMS[kind];
+  const full = resolve(baseDir, file);
+  let stat: Stats;
+  try {
+    stat = statSync(full); // follows a symlink: what counts is the file it points at
+  } catch {
+    return report('error', at, keys.missing, { path: file });
+  }
+  if (!stat.isFile()) return report('error', at, keys.notFile, { path: file });
+  const max = MAX_IMAGE_BYTES[kind];
+  if (stat.size > max) return report('error', at, keys.tooBig, { path: file, size: Math.round((stat.size / 1024 / 1024) * 10) / 10, max: max / 1024 / 1024 });
+  let info: ImageInfo;
+  try {
+    info = inspectImage(readFileSync(full));
+  } catch {
+    return report('error', at, keys.unreadable, { path: file });
+  }
+  if (!info.ok) {
+    if (info.reason === 'empty') return report('error', at, keys.empty, { path: file });
+    if (info.reason === 'broken') return report('error', at, keys.broken, { path: file, type: info.type });
+    return report('error', at, keys.type, { path: file });
+  }
+  const megapixels = (info.width * info.height) / 1_000_000;
+  if (megapixels > MAX_LOGO_MEGAPIXELS) {
+    report('error', at, keys.tooManyPixels, { path: file, width: info.width, height: info.height, megapixels: Math.round(megapixels), max: MAX_LOGO_MEGAPIXELS });
+  }
+}
 
 /** Values that stand in for a real answer: "000 000 00 00", "Persoon A", "TODO", "nog invullen". */
 export function isPlaceholder(value: string): boolean {

@@ -194,7 +194,7 @@ export const meetingSchema = z
       .describe("Set a part's length by id (minutes, five-minute steps); the other parts share the rest of durationMinutes."),
     venue: venueSchema,
     meal: mealField,
-    expectedParticipants: z.int({ error: 'msg:expected_int' }).min(1).max(200).default(15),
+    expectedParticipants: z.int({ error: 'msg:expected_int' }).min(1, { error: 'msg:number_min' }).max(200, { error: 'msg:number_max' }).default(15),
     participantsWork: stringList.default([]).describe('For professionals: the kinds of work the participants do.'),
     registration: registrationSchema,
     leader: text.describe('Name of the discussion leader (from team.discussionLeaders).'),
@@ -220,6 +220,13 @@ export const brandingSchema = z
   .strictObject({
     organisations: stringList.default([]).describe('Organisation names for the footer.'),
     logo: text.optional().describe('Path to a PNG or JPEG logo, relative to this file.'),
+    photo: z
+      .strictObject({
+        file: text.describe('Path to a PNG or JPEG, relative to this file.'),
+        alt: text.describe('What the picture shows, for people who cannot see it.'),
+      })
+      .optional()
+      .describe("A photo or drawing for the residents' invitation: the neighbourhood, a street, a table set for a meal."),
     accentColor: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, { error: 'msg:colour' })
@@ -254,7 +261,7 @@ export const projectSchema = z
     area: z.strictObject({
       name: text,
       kind: z.enum(['wijk', 'dorp', 'stadsdeel', 'gemeente'], { error: 'msg:enum' }),
-      inhabitants: z.int({ error: 'msg:expected_int' }).positive().optional(),
+      inhabitants: z.int({ error: 'msg:expected_int' }).positive({ error: 'msg:positive' }).optional(),
     }),
     organisers: z.strictObject({
       projectLeader: projectLeaderSchema,
@@ -271,6 +278,15 @@ export const projectSchema = z
     training: z.array(trainingSchema).default([]).describe('The training of discussion leaders and people with lived experience (step 2).'),
     learningSessions: z.array(datedEventSchema).default([]).describe('Learning sessions (intervisie) of the project group.'),
     finalEvaluation: datedEventSchema.optional().describe('Final group evaluation with the project group.'),
+    results: z
+      .strictObject({
+        quoteFreeText: z
+          .boolean({ error: 'msg:expected_boolean' })
+          .default(false)
+          .describe('Quote what participants wrote (take-aways, remarks) in the results report, with names taken out. Default false: only counted.'),
+      })
+      .default({ quoteFreeText: false })
+      .describe('How `render results` reports the questionnaires.'),
     branding: brandingSchema.default({ organisations: [], accentColor: '#0b6e69' }),
     templates: text.optional().describe('A folder with your own templates, relative to this file; they win over the built-ins.'),
   })

@@ -115,6 +115,8 @@ export interface ResolvedProject {
   accentColor: string;
   /** Absolute path of the logo, when there is one (checked to exist by the rules). */
   logo?: string;
+  /** The photo for the residents' invitation (absolute path, checked by the rules) and what it shows. */
+  photo?: { path: string; alt: string };
   kickoff?: ResolvedKickoff;
   meetings: ResolvedMeeting[];
   /** Every situation that may be offered, built-in (not hidden) and the project's own, by id. */
@@ -122,6 +124,8 @@ export interface ResolvedProject {
   training: (ResolvedEvent & { kind: Training['kind'] })[];
   learningSessions: ResolvedEvent[];
   finalEvaluation?: ResolvedEvent;
+  /** How the questionnaires' results are reported: free text quoted only when the file opts in. */
+  results: { quoteFreeText: boolean };
 }
 
 export interface ResolveOptions {
@@ -262,11 +266,13 @@ export function resolveProject(project: Project, opts: ResolveOptions): Resolved
     organisations: project.branding.organisations.length ? project.branding.organisations : [leader.organisation],
     accentColor: project.branding.accentColor,
     logo: project.branding.logo ? resolvePath(opts.baseDir, project.branding.logo) : undefined,
+    photo: project.branding.photo ? { path: resolvePath(opts.baseDir, project.branding.photo.file), alt: project.branding.photo.alt } : undefined,
     kickoff: project.kickoff ? resolveKickoff(project, programmes.kickoff, people, project.kickoff) : undefined,
     meetings: project.meetings.map((m, i) => resolveMeeting(project, programmes.meeting, people, situations, m, suffixes[i])),
     situations,
     training: project.training.map((t) => ({ ...resolveEvent(t), kind: t.kind })),
     learningSessions: project.learningSessions.map(resolveEvent),
     finalEvaluation: project.finalEvaluation ? resolveEvent(project.finalEvaluation) : undefined,
+    results: { quoteFreeText: project.results.quoteFreeText },
   };
 }

@@ -4,6 +4,7 @@
 import type { Calendar } from '../document/calendar.js';
 import type { Document } from '../document/model.js';
 import { InternalError } from '../errors.js';
+import { TypstUnavailableError } from './typst/compiler.js';
 
 /** What a writer reads: a laid-out document, or a calendar. */
 export interface WriterInputs {
@@ -20,6 +21,13 @@ export interface Writer<I extends keyof WriterInputs = keyof WriterInputs> {
   input: I;
   /** One line for the README and `--help`. */
   summary: string;
+  /** Written only when asked for (`--format html`); unset means the format is in the default set. */
+  byDefault?: false;
+  /**
+   * Writes public documents only: `render` passes over team documents (run sheets) for this
+   * writer and says so. A web page is made to be published, and a run sheet names the pair.
+   */
+  publicOnly?: true;
   load(): Promise<(input: WriterInputs[I]) => Promise<Uint8Array>>;
 }
 
@@ -28,16 +36,8 @@ function writer<I extends keyof WriterInputs>(w: Writer<I>): Writer<I> {
 }
 
 export const WRITERS = {
-  pdfmake: writer({
-    id: 'pdfmake',
-    format: 'pdf',
-    extension: 'pdf',
-    input: 'document',
-    summary: 'PDF with pdfmake (pure JavaScript)',
-    load: async () => (await import('./pdf/index.js')).writePdf,
-  }),
-  // Registered after pdfmake, so it is not yet the default for `pdf`. Where its native package
-  // cannot load, rendering throws TypstUnavailableError: fall back to pdfmake then.
+  // The default PDF engine (registered first): tagged PDF/UA-1, hyphenation, fast. Where its native
+  // package cannot load, it throws TypstUnavailableError and `writeDocument` falls back to pdfmake.
   typst: writer({
     id: 'typst',
     format: 'pdf',
@@ -46,6 +46,15 @@ export const WRITERS = {
     summary: 'tagged PDF (PDF/UA-1) with Typst (native, prebuilt for Linux, macOS and Windows)',
     load: async () => (await import('./typst/index.js')).writeTypstPdf,
   }),
+  // The pure-JavaScript PDF engine: runs wherever Node does (`--pdf-engine pdfmake`).
+  pdfmake: writer({
+    id: 'pdfmake',
+    format: 'pdf',
+    extension: 'pdf',
+    input: 'document',
+    summary: 'PDF with pdfmake (pure JavaScript)',
+    load: async () => (await import('./pdf/index.js')).writePdf,
+  }),
   docx: writer({
     id: 'docx',
     format: 'docx',
@@ -53,6 +62,17 @@ export const WRITERS = {
     input: 'document',
     summary: 'Word document with the docx library (editable, real heading styles)',
     load: async () => (await import('./docx/index.js')).writeDocx,
+  }),
+  // Not a default format: a bundle stays PDF and DOCX unless a web page is asked for.
+  html: writer({
+    id: 'html',
+    format: 'html',
+    extension: 'html',
+    input: 'document',
+    summary: 'self-contained web page (inline styles, logo and QR code; no external requests)',
+    byDefault: false,
+    publicOnly: true,
+    load: async () => (await import('./html/index.js')).writeHtml,
   }),
   ics: writer({
     id: 'ics',
@@ -71,6 +91,11 @@ export function documentFormats(): string[] {
   return [...new Set(Object.values(WRITERS).filter((w) => w.input === 'document').map((w) => w.format))];
 }
 
+/** The formats `render` writes when no `--format` is given. */
+export function defaultFormats(): string[] {
+  return documentFormats().filter((format) => writerFor(format).byDefault !== false);
+}
+
 /** The document writer for a format: the one asked for by id, else the first registered for that format. */
 export function writerFor(format: string, preferred: readonly string[] = []): Writer<'document'> {
   const candidates = Object.values(WRITERS).filter((w): w is Writer<'document'> & (typeof WRITERS)[WriterId] => w.input === 'document' && w.format === format);
@@ -79,9 +104,37 @@ export function writerFor(format: string, preferred: readonly string[] = []): Wr
   return found;
 }
 
-/** Write one document with the default writer of `format` (for tests and scripts). */
-export async function writeDocument(doc: Document, format: string): Promise<Uint8Array> {
-  return (await writerFor(format).load())(doc);
+/** The PDF engines, default first. */
+export const PDF_ENGINES = Object.values(WRITERS)
+  .filter((w) => w.format === 'pdf')
+  .map((w) => w.id);
+
+/**
+ * Write a document in `format` with the preferred writer (else the format's default). When the
+ * writer is the Typst engine and its native package cannot load here, the next writer of the
+ * format (pdfmake) takes over, and `onFallback` hears why, so the caller can say so once.
+ */
+export async function writeDocumentWith(
+  doc: Document,
+  format: string,
+  preferred: readonly string[] = [],
+  onFallback?: (from: Writer<'document'>, to: Writer<'document'>, reason: Error) => void,
+): Promise<{ writer: Writer<'document'>; bytes: Uint8Array }> {
+  const writer = writerFor(format, preferred);
+  try {
+    return { writer, bytes: await (await writer.load())(doc) };
+  } catch (err) {
+    if (!(err instanceof TypstUnavailableError)) throw err;
+    const next = Object.values(WRITERS).find((w): w is Writer<'document'> & (typeof WRITERS)[WriterId] => w.input === 'document' && w.format === format && w.id !== writer.id);
+    if (!next) throw err;
+    onFallback?.(writer, next, err);
+    return { writer: next, bytes: await (await next.load())(doc) };
+  }
 }
 
-export { TypstUnavailableError } from './typst/compiler.js';
+/** Write one document with the default writer of `format` (for tests and scripts). */
+export async function writeDocument(doc: Document, format: string): Promise<Uint8Array> {
+  return (await writeDocumentWith(doc, format)).bytes;
+}
+
+export { TypstUnavailableError };

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { execa } from 'execa';
 import { unzipSync } from 'fflate';
+import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProjects } from '../fixtures/generate.js';
 import { BIN, cli, cliInTerminal, ROOT } from './helpers.js';
@@ -67,7 +68,7 @@ beforeAll(() => {
 });
 
 describe('render all over a folder of 12 neighbourhoods', () => {
-  let json: { summary: Record<string, number>; files: { file: string; status: string; problems: { line: number; col: number; message: string }[]; files: { sha256: string }[] }[] };
+  let json: { summary: Record<string, number>; files: { file: string; status: string; folder: string | null; problems: { line: number; col: number; message: string }[]; files: { sha256: string }[] }[] };
   let stderrA = '';
 
   it('builds the 11 good files with --jobs 1 and --jobs 2, byte for byte the same, and reports the broken one', async () => {
@@ -97,7 +98,9 @@ describe('render all over a folder of 12 neighbourhoods', () => {
     expect(entry.problems[0]).toMatchObject({ line, col: 1 });
     // The JSON lists the files of each bundle with checksums, in path order (absolute: they are outside the working folder).
     expect(json.files.map((f) => f.file)).toEqual(files);
-    expect(json.files.filter((f) => f.status === 'built').every((f) => f.files.length === 67 && f.files.every((x) => /^[0-9a-f]{64}$/.test(x.sha256)))).toBe(true);
+    // Every file of the bundle's folder but manifest.json itself (how many depends on the example it was made from).
+    const built = json.files.filter((f) => f.status === 'built');
+    expect(built.every((f) => f.folder && f.files.length === readdirSync(f.folder).length - 1 && f.files.length > 50 && f.files.every((x) => /^[0-9a-f]{64}$/.test(x.sha256)))).toBe(true);
   });
 
   it('mended, the broken file is built on its own: the others are unchanged', async () => {
@@ -181,10 +184,13 @@ describe('progress', () => {
     expect(terminal.exitCode).toBe(0);
     expect(terminal.output).toMatch(/\[\.{24}\] 0\/2 · 0 gemaakt, 0 met fouten · \d+,\d s/);
     expect(terminal.output).toMatch(/\[#{24}\] 2\/2 · 2 gemaakt, 0 met fouten/);
-    expect(terminal.output).toMatch(/✓ .*noordbroek\/de-hoven \(37 bestanden, \d+,\d s\)/);
+    expect(terminal.output).toMatch(/✓ .*noordbroek\/de-hoven \(34 bestanden, \d+,\d s\)/);
     const piped = await cli([...args, '--force']);
     expect(piped.stderr).toBe('');
-    expect(piped.stdout.trim().split('\n')).toHaveLength(3);
+    // A line per bundle, one for the print-shop deck that has no DOCX (said once for the run), the closing line.
+    const lines = piped.stdout.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toMatch(/^– Geen docx van 1 bestand voor de drukkerij .*: kaarten-gouden-regels-drukwerk\.docx$/);
   }, 300_000);
 });
 
@@ -248,4 +254,38 @@ describe('validate over many files, for CI', () => {
     expect(report.summary).toEqual({ files: 2, valid: 1, invalid: 1 });
     expect(report.files[0].problems).toEqual([expect.objectContaining({ severity: 'error', line, col: 1, path: 'adress' })]);
   });
+});
+
+describe('many files with what a single render does', () => {
+  it('the PDF engine chosen, web pages passed over said once, and an own situation too long reported at its story', async () => {
+    const dir = join(work, 'engine');
+    const [long, ...good] = generateProjects(dir, 3);
+    // The first own situation's story, made far too long for its card.
+    const doc = parseDocument(readFileSync(long, 'utf8'));
+    doc.setIn(['situations', 0, 'story'], `${doc.getIn(['situations', 0, 'story'])} ${'Een zin over de buurman en zijn dag in de straat. '.repeat(20)}`.trim());
+    const text = doc.toString();
+    writeFileSync(long, text);
+    const lines = text.split('\n');
+    const story = lines.findIndex((l, i) => i > lines.indexOf('situations:') && /^\s+story:/.test(l)) + 1;
+    expect(story).toBeGreaterThan(0);
+    const out = join(work, 'out-engine');
+    const r = await cli(['render', 'all', '--out', out, '--jobs', '2', '--format', 'pdf,html', '--pdf-engine', 'pdfmake', '--json', dir]);
+    expect(r.exitCode, r.stderr).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary).toMatchObject({ files: 3, built: 2, failed: 1 });
+    const bad = report.files.find((f: { file: string }) => f.file === long);
+    expect(bad.status).toBe('invalid');
+    expect(bad.problems).toEqual([expect.objectContaining({ severity: 'error', line: story, rule: 'situation-fits' })]);
+    expect(r.stderr).toContain(`${long}:${story}:`);
+    for (const file of good) {
+      const entry = report.files.find((f: { file: string }) => f.file === file);
+      expect(entry.status).toBe('built');
+      expect(entry.skipped).toEqual(expect.arrayContaining([{ file: 'draaiboek-bewoners.html', format: 'html', reason: 'team' }]));
+      const manifest = JSON.parse(readFileSync(join(entry.folder, 'manifest.json'), 'utf8'));
+      expect(manifest.inputs.options.writers).toEqual(['pdfmake', 'html']);
+      expect(new Set(manifest.files.filter((f: { file: string }) => f.file.endsWith('.pdf')).map((f: { writer: string }) => f.writer))).toEqual(new Set(['pdfmake']));
+    }
+    // Said once for the run, not once per bundle.
+    expect(r.stderr.match(/Geen html van \d+ interne documenten/g)).toHaveLength(1);
+  }, 300_000);
 });

@@ -1,7 +1,7 @@
 // The conventions of a good npm CLI, each tested as a process the way a user or a CI job meets it:
 // closed pipes, colour switches, the version, exit codes and plain messages for usage mistakes and
 // file-system refusals, Dutch everywhere in Dutch mode, one validation summary, progress on a terminal.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, cli, cliInTerminal, ROOT } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'ww-conv-'));
+// Copies of the example are written here: the drawing it names comes along.
+cpSync(join(import.meta.dirname, '..', '..', 'examples', 'assets'), join(work, 'assets'), { recursive: true });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const example = join(ROOT, 'examples', 'nijmegen-heseveld.yaml');
 const broken = join(ROOT, 'tests', 'fixtures', 'invalid', '11-typo-top-level-key.yaml');
@@ -230,7 +232,7 @@ describe('progress while rendering', () => {
     const args = ['render', 'invite', example, '--audience', 'bewoners', '--format', 'pdf', '--out', join(work, 'progress')];
     const terminal = await cliInTerminal(args, { env: { NO_COLOR: '1' } });
     expect(terminal.exitCode).toBe(0);
-    expect(terminal.output).toMatch(/uitnodigingen klaar: 1 bestand \(\d+,\d s\)/);
+    expect(terminal.output).toMatch(/uitnodigingen klaar: 2 bestanden \(\d+,\d s\)/);
     const piped = await cli(args);
     expect(piped.stderr).toBe('');
     expect(piped.stdout).not.toContain('klaar');

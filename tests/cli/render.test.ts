@@ -21,9 +21,11 @@ describe('render invite', () => {
     const out = join(work, 'one');
     const r = await cli(['render', 'invite', example, '--audience', 'bewoners', '--format', 'pdf', '--out', out]);
     expect(r.exitCode).toBe(0);
-    expect(files(out)).toEqual([join(out, 'nijmegen', 'heseveld', 'uitnodiging-bewoners.pdf')]);
+    // The residents' invitation is a flyer: on A4, and on A5.
+    const folder = join(out, 'nijmegen', 'heseveld');
+    expect(files(out).sort()).toEqual([join(folder, 'uitnodiging-bewoners-a5.pdf'), join(folder, 'uitnodiging-bewoners.pdf')]);
     expect(r.stdout).toContain('uitnodiging-bewoners.pdf');
-    expect(r.stdout).toContain('1 bestand gemaakt voor Heseveld.');
+    expect(r.stdout).toContain('2 bestanden gemaakt voor Heseveld.');
   });
 
   it('gives byte-identical files on a second run', async () => {
@@ -31,7 +33,8 @@ describe('render invite', () => {
     await cli(['render', 'invite', example, '--out', a]);
     await cli(['render', 'invite', example, '--out', b]);
     const fa = files(a).sort();
-    expect(fa.length).toBe(6);
+    // Three audiences in PDF and DOCX, and the residents' A5 flyer in both.
+    expect(fa.length).toBe(8);
     for (const f of fa) expect(readFileSync(f).equals(readFileSync(f.replace(a, b))), f).toBe(true);
   });
 
@@ -64,7 +67,7 @@ describe('render invite', () => {
     // A project with its own templates, one of which uses a field that does not exist.
     const dir = join(work, 'broken');
     mkdirSync(join(dir, 'mijn-sjablonen', 'nl', 'invitation'), { recursive: true });
-    cpSync(example, join(dir, 'project.yaml'));
+    cpSync(join(ROOT, 'examples', 'assets'), join(dir, 'assets'), { recursive: true });
     writeFileSync(join(dir, 'project.yaml'), `${readFileSync(example, 'utf8')}\ntemplates: mijn-sjablonen\n`);
     writeFileSync(join(dir, 'mijn-sjablonen', 'nl', 'invitation', 'bewoners.md.hbs'), '# Welkom\n\n{{meeting.zaal}}\n');
     const out = join(dir, 'out');
@@ -79,6 +82,7 @@ describe('render invite', () => {
   it('uses the user template when the file points at one', async () => {
     const dir = join(work, 'own');
     mkdirSync(join(dir, 'sjablonen', 'nl', 'invitation'), { recursive: true });
+    cpSync(join(ROOT, 'examples', 'assets'), join(dir, 'assets'), { recursive: true });
     writeFileSync(join(dir, 'project.yaml'), `${readFileSync(example, 'utf8')}\ntemplates: sjablonen\n`);
     writeFileSync(join(dir, 'sjablonen', 'nl', 'invitation', 'bewoners.md.hbs'), '# Eigen uitnodiging voor {{project.area.name}}\n\n[[details]]\n');
     const out = join(dir, 'out');
@@ -87,5 +91,7 @@ describe('render invite', () => {
     const text = execFileSync('pdftotext', [join(out, 'nijmegen', 'heseveld', 'uitnodiging-bewoners.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain('Eigen uitnodiging voor Heseveld');
     expect(text).toContain('Wijkcentrum De Klokketoren');
+    // A template of one's own without [[when]] still says when: in the facts.
+    expect(text).toContain('dinsdag 23 maart 2027');
   });
 });

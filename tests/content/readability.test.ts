@@ -40,6 +40,9 @@ function textsOf(blocks: readonly (Block | ContentBlock)[]): string[] {
       case 'writeLines':
       case 'scoreBoxes':
         return [block.label];
+      case 'chart':
+        // The title and the unit are printed; the alt text is read aloud.
+        return [block.chart.title, block.chart.unit, block.alt];
       case 'cards':
         // Every card of a deck carries the same back: read it once.
         return [...new Set(block.cards.map((card) => JSON.stringify(card.back)))].flatMap((back) => textsOf(JSON.parse(back) as ContentBlock[]));

@@ -7,13 +7,13 @@ import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSituations, loadTips, type Lang } from '../../src/content/library.js';
-import { sheetGeometry, type Rect } from '../../src/document/imposition.js';
+import { grow, PRINTABLE_MARGIN, sheetGeometry, type Rect } from '../../src/document/imposition.js';
 import { mmToPt } from '../../src/document/theme.js';
 import type { CardLayout, Document } from '../../src/document/model.js';
 import { CARD_LAYOUTS, expansionInlines, renderCards, situationCards } from '../../src/materials/cards.js';
 import type { MaterialContext } from '../../src/materials/context.js';
 import type { Project } from '../../src/project/schema.js';
-import { writeDocument } from '../../src/writers/index.js';
+import { writeDocument, writeDocumentWith } from '../../src/writers/index.js';
 import { EXAMPLES, loadExample } from './helpers.js';
 
 
@@ -29,7 +29,7 @@ const rendered = new Map<string, Rendered>();
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 /** All whitespace removed: pdftotext splits bold initials from the rest of a word, and wraps lines anywhere. */
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+const squeeze = (s: string) => s.replace(/\u00ad/g, '').replace(/\s+/g, '');
 
 const load = loadExample;
 
@@ -64,11 +64,21 @@ function deckOf(example: string, name: string) {
 }
 
 describe.each(EXAMPLES)('%s', (example) => {
-  it('has the golden rules, the contact tips and two situation decks per meeting', () => {
+  it('has the golden rules, the contact tips and a situation deck (A5 halves) per meeting', () => {
     const { project, decks } = rendered.get(example)!;
     const expected = ['kaarten-gouden-regels', 'kaarten-gouden-regels-drukwerk', 'kaarten-contacttips'];
-    for (const m of project.meetings) if (m.situations.length) expected.push(`kaarten-situaties-${m.audience}`, `kaarten-situaties-${m.audience}-a5`);
+    for (const m of project.meetings) if (m.situations.length) expected.push(`kaarten-situaties-${m.audience}`);
     expect([...decks.keys()]).toEqual(expected);
+    for (const m of project.meetings) if (m.situations.length) expect(layoutOf(deckOf(example, `kaarten-situaties-${m.audience}`).document)).toEqual(CARD_LAYOUTS.large);
+  });
+
+  it('numbers every card of a deck on its front ("Gouden regels voor contact · 3/6")', () => {
+    for (const [name, deck] of rendered.get(example)!.decks) {
+      const block = deck.document.blocks[0];
+      if (block.kind !== 'cards') throw new Error('expected a card deck');
+      const text = squeeze(pdfText(deck.pdf, block.layout));
+      block.cards.forEach((_, i) => expect(text, `${name} card ${i + 1}`).toContain(squeeze(`${block.name} · ${i + 1}/${block.cards.length}`)));
+    }
   });
 
   it('shows all six golden rules with their expansions, on sheets and as print-shop cards', () => {
@@ -83,7 +93,8 @@ describe.each(EXAMPLES)('%s', (example) => {
         expect(text, `${name}: ${rule.heading}`).toContain(squeeze(rule.heading));
         if (project.language === 'en') expect(text, `${name}: ${rule.translation}`).toContain(squeeze(rule.translation!));
       }
-      expect(text).toContain(squeeze(`Welkome Wijk ${project.area.name}`));
+      // The back's lockup: the mark and the place, on two lines.
+      expect(text).toContain(squeeze(`Welkome Wijk\n${project.area.name}`));
     }
   });
 
@@ -110,7 +121,7 @@ describe.each(EXAMPLES)('%s', (example) => {
     const { ctx } = rendered.get(example)!;
     for (const meeting of ctx.meetings.filter((m) => m.situations.length)) {
       const chosen = meeting.situations;
-      for (const suffix of ['', '-a5']) {
+      for (const suffix of ['']) {
         const deck = deckOf(example, `kaarten-situaties-${meeting.audience}${suffix}`);
         const text = squeeze(pdfText(deck.pdf, layoutOf(deck.document)));
         for (const s of chosen) {
@@ -141,7 +152,7 @@ describe('audience', () => {
   it('narrows the situation decks to one meeting, and keeps the decks for every meeting', async () => {
     const { ctx } = load('nijmegen-heseveld.yaml');
     const names = (await renderCards(ctx, { audience: 'vrijwilligers' })).map((o) => o.name);
-    expect(names).toEqual(['kaarten-gouden-regels', 'kaarten-gouden-regels-drukwerk', 'kaarten-contacttips', 'kaarten-situaties-vrijwilligers', 'kaarten-situaties-vrijwilligers-a5']);
+    expect(names).toEqual(['kaarten-gouden-regels', 'kaarten-gouden-regels-drukwerk', 'kaarten-contacttips', 'kaarten-situaties-vrijwilligers']);
   });
 });
 
@@ -193,6 +204,28 @@ describe('sheet geometry', () => {
       // Every cut line is marked at both ends.
       for (const x of xEdges) expect(geo.cutMarks.filter((m) => near(m.x1, m.x2) && near(m.x1, x))).toHaveLength(2);
       for (const y of yEdges) expect(geo.cutMarks.filter((m) => near(m.y1, m.y2) && near(m.y1, y))).toHaveLength(2);
+    });
+
+    it(`keeps marks inside what an office printer prints, and clear of the colour past the cut (${layout.kind})`, () => {
+      const geo = sheetGeometry(layout);
+      for (const m of geo.cutMarks) {
+        for (const x of [m.x1, m.x2]) expect(x >= PRINTABLE_MARGIN - EPS && x <= geo.width - PRINTABLE_MARGIN + EPS, `mark x ${x}`).toBe(true);
+        for (const y of [m.y1, m.y2]) expect(y >= PRINTABLE_MARGIN - EPS && y <= geo.height - PRINTABLE_MARGIN + EPS, `mark y ${y}`).toBe(true);
+        for (const s of geo.slots.map((slot) => grow(slot, geo.overrun))) {
+          const [x1, x2] = [Math.min(m.x1, m.x2), Math.max(m.x1, m.x2)];
+          const [y1, y2] = [Math.min(m.y1, m.y2), Math.max(m.y1, m.y2)];
+          expect(x1 < s.x + s.w && x2 > s.x && y1 < s.y + s.h && y2 > s.y, `mark ${JSON.stringify(m)} in the colour of ${JSON.stringify(s)}`).toBe(false);
+        }
+      }
+      // Colour runs past every cut, and the cards leave a gutter between them for it.
+      expect(geo.overrun).toBeGreaterThanOrEqual(1.5);
+      const [a, b] = geo.slots;
+      if (b.y === a.y) expect(b.x - (a.x + a.w)).toBeGreaterThanOrEqual(2 * geo.overrun);
+      // The margin boxes for the deck's title and the printing note lie in the printable top margin, above the colour.
+      for (const box of [geo.margin!.title, geo.margin!.note]) {
+        expect(box.y).toBeGreaterThanOrEqual(PRINTABLE_MARGIN);
+        expect(box.y + box.h).toBeLessThanOrEqual(Math.min(...geo.slots.map((s) => s.y)) - geo.overrun);
+      }
     });
   }
 
@@ -259,8 +292,9 @@ describe('rendered decks', () => {
   const cases: [string, string][] = [
     ['nijmegen-heseveld.yaml', 'kaarten-gouden-regels'],
     ['nijmegen-heseveld.yaml', 'kaarten-gouden-regels-drukwerk'],
+    ['nijmegen-heseveld.yaml', 'kaarten-contacttips'],
     ['beuningen.yaml', 'kaarten-situaties-professionals'],
-    ['hoorn-koggenland-en.yaml', 'kaarten-situaties-bewoners-a5'],
+    ['hoorn-koggenland-en.yaml', 'kaarten-situaties-bewoners'],
   ];
   it.each(cases)('%s %s: each front title sits in its slot, each back in the mirrored slot', (example, name) => {
     const { document, pdf } = deckOf(example, name);
@@ -281,7 +315,7 @@ describe('rendered decks', () => {
     });
     // Backs: every card's back line sits in its mirrored slot, and nowhere else on the back page.
     for (let sheet = 0; sheet * per < deck.cards.length; sheet++) {
-      const backs = all.filter((l) => l.page === 2 * sheet + 2 && l.text === `Welkome Wijk ${area}`);
+      const backs = all.filter((l) => l.page === 2 * sheet + 2 && l.text === area);
       const used = Math.min(per, deck.cards.length - sheet * per);
       expect(backs, `sheet ${sheet} backs`).toHaveLength(used);
       for (let slot = 0; slot < used; slot++) {
@@ -295,19 +329,19 @@ describe('rendered decks', () => {
 // Every shipped situation fits a card
 
 describe.each(['nl', 'en'] as Lang[])('every shipped situation in %s', (lang) => {
-  it('renders as an A6 card and as an A5 card without running out of room', async () => {
+  it.each(['typst', 'pdfmake'])('fits its A5 half card at the deck\'s one type size (%s)', async (engine) => {
     const { ctx: base } = load('nijmegen-heseveld.yaml');
     const ctx: MaterialContext = { ...base, lang };
     const situations = loadSituations(lang);
-    for (const layout of [CARD_LAYOUTS.sheet, CARD_LAYOUTS.large]) {
-      const doc: Document = { ...rendered.get('nijmegen-heseveld.yaml')!.decks.get('kaarten-contacttips')!.document };
-      doc.blocks = [{ kind: 'cards', layout, cards: situationCards(ctx, situations, layout) }];
-      // The PDF writer throws a UserError for a card that does not fit even with smaller type.
-      const bytes = await writeDocument(doc, 'pdf');
-      const path = join(dir, `all-${lang}-${layout.kind}.pdf`);
-      writeFileSync(path, bytes);
-      const text = squeeze(pdfText(path, layout));
-      for (const s of situations) expect(text).toContain(squeeze(s.questions[s.questions.length - 1]));
-    }
+    const layout = CARD_LAYOUTS.large;
+    const doc: Document = { ...rendered.get('nijmegen-heseveld.yaml')!.decks.get('kaarten-contacttips')!.document };
+    doc.blocks = [{ kind: 'cards', layout, cards: situationCards(ctx, situations, layout), name: 'Alle' }];
+    // The PDF writers throw CardsTooLongError for a card that does not fit: nothing is made smaller.
+    const { bytes, writer } = await writeDocumentWith(doc, 'pdf', [engine]);
+    expect(writer.id).toBe(engine);
+    const path = join(dir, `all-${lang}-${engine}.pdf`);
+    writeFileSync(path, bytes);
+    const text = squeeze(pdfText(path, layout));
+    for (const s of situations) expect(text).toContain(squeeze(s.questions[s.questions.length - 1]));
   });
 });

@@ -19,7 +19,7 @@ const rendered = new Map<string, { project: Project; files: Map<string, { pdf: s
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 /** pdftotext output with whitespace runs collapsed, so wrapped lines still match. */
-const text = (path: string) => run('pdftotext', [path, '-']).replace(/\s+/g, ' ');
+const text = (path: string) => run('pdftotext', [path, '-']).replace(/\u00ad\s*/g, '').replace(/\s+/g, ' ');
 /** The left and the right half of the page read apart: on A5 the open questions stand side by side. */
 function halves(path: string): string {
   const [w, h] = pageSize(path).map(Math.ceil);

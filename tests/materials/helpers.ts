@@ -27,8 +27,11 @@ export function contextFor(project: Project, baseDir: string, templateDirs: stri
   return resolveProject(project, { baseDir, templateDirs });
 }
 
-/** Whitespace-insensitive text, since readers break lines where they like. */
-export const flat = (s: string) => s.replace(/\s+/g, ' ');
+/**
+ * Whitespace-insensitive text, since readers break lines where they like; a word the Typst engine
+ * hyphenated at a line end (its hyphen reaches the text as a soft hyphen) is joined again.
+ */
+export const flat = (s: string) => s.replace(/\u00ad\s*/g, '').replace(/\s+/g, ' ');
 
 /** Clock arithmetic written out again here, so the tests do not trust the code they check. */
 export function clock(hhmm: string, plus: number, lang: 'nl' | 'en'): string {

@@ -110,9 +110,11 @@ describe('kick-off materials', () => {
         expect(t, example).not.toContain(label('chatWatcher'));
       }
       // Each part's method for this mode, its questions, and the ground rules.
+      // Hyphens left out on both sides: poppler joins "flip-" at a line's end and "over" into "flipover".
+      const bare = (x: string) => flat(x).replace(/-/g, '');
       for (const part of minutesOf(kickoff, project)) {
-        expect(t, `${example}: ${part.id}`).toContain(flat(part.method[kickoff.mode]).slice(0, 30));
-        for (const q of part.questions) expect(t, `${example}: ${part.id}`).toContain(flat(q).slice(0, 30));
+        expect(bare(t), `${example}: ${part.id}`).toContain(bare(part.method[kickoff.mode]).slice(0, 30));
+        for (const q of part.questions) expect(bare(t), `${example}: ${part.id}`).toContain(bare(q).slice(0, 30));
       }
       for (const rule of programme.groundRules) expect(t, example).toContain(flat(rule).slice(0, 30));
     }
@@ -158,7 +160,7 @@ describe('kick-off materials', () => {
       const all = [...f.reasons, ...f.stigmaIssues, ...f.involved, ...f.policies, ...f.preconditions, ...Object.values(f.wantedChanges).flatMap((w) => [...(w?.rightAfter ?? []), ...(w?.afterOneYear ?? [])])];
       expect(all.length, example).toBeGreaterThan(5);
       // Table cells wrap anywhere: compare without white space.
-      const squeezed = t.replace(/\s+/g, '');
+      const squeezed = t.replace(/\u00ad/g, '').replace(/\s+/g, '');
       for (const finding of all) expect(squeezed, `${example}: ${finding}`).toContain(finding.replace(/\s+/g, ''));
       for (const meeting of project.meetings) {
         for (const ref of meeting.situations) if (ref.why) expect(squeezed, `${example}: ${ref.id}`).toContain(ref.why.replace(/\s+/g, ''));

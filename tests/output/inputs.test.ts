@@ -1,5 +1,5 @@
 // A bundle's inputs as checksums: the same files give the same key; any change to the project file,
-// a template (also one added or renamed), the logo, the options or the tool's version gives another.
+// a template (also one added or renamed), the logo or photo, the options or the tool's version gives another.
 import { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,8 @@ describe('bundleInputs', () => {
     expect(key({ ...base(), options: { ...base().options, formats: ['pdf'] } })).not.toBe(first);
     expect(key({ ...base(), options: { ...base().options, sourceDateEpoch: '0' } })).not.toBe(first);
     expect(key({ ...base(), logo: undefined })).not.toBe(first);
+    // The photo on the residents' invitation is an input as well.
+    expect(key({ ...base(), photo: join(dir, 'logo.png') })).not.toBe(first);
     writeFileSync(join(dir, 'logo.png'), 'png2');
     const afterLogo = key();
     expect(afterLogo).not.toBe(first);

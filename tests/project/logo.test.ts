@@ -7,7 +7,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkProjectSource } from '../../src/project/load.js';
 import { formatProblem } from '../../src/project/problems.js';
-import { inspectImage } from '../../src/project/image.js';
+import { inspectImage } from '../../src/image.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const example = readFileSync(join(root, 'examples', 'beuningen.yaml'), 'utf8');

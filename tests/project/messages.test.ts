@@ -54,8 +54,8 @@ describe('message catalogues', () => {
   });
 
   it('words a catalogue word given as a placeholder in the same language', () => {
-    expect(t('nl', 'card_far_too_long', { title: 'OMA', face: { key: 'card_face_back' } })).toContain('(achterkant)');
-    expect(t('en', 'card_far_too_long', { title: 'OMA', face: { key: 'card_face_back' } })).toContain('(back)');
+    expect(t('nl', 'card_back_too_long', { title: { key: 'help_render_cards' }, mm: 3 })).toContain(`'${t('nl', 'help_render_cards')}'`);
+    expect(t('en', 'card_back_too_long', { title: { key: 'help_render_cards' }, mm: 3 })).toContain(`'${t('en', 'help_render_cards')}'`);
   });
 
   it('never passes control characters from a value through to the terminal', () => {

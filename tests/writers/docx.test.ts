@@ -96,7 +96,7 @@ describe('writeDocx: package structure', () => {
     expect(Object.keys(unzipSync(ok))).toContain('word/media/image1.png');
   });
 
-  it('puts each card deck in a section of its own page size, and an A6 deck on A6 pages', async () => {
+  it('puts each card deck in a section of A4 sheets, a print-shop deck too (Word has no bleed: it is imposed as the office sheet)', async () => {
     const cards = kitchenSink().blocks.flatMap((b) => (b.kind === 'cards' ? b.cards : []));
     const doc: Document = {
       ...kitchenSink(),
@@ -109,10 +109,10 @@ describe('writeDocx: package structure', () => {
     };
     const xml = part(await writeDocx(doc), 'word/document.xml');
     const sizes = [...xml.matchAll(/<w:pgSz w:w="(\d+)" w:h="(\d+)"/g)].map((m) => `${m[1]}x${m[2]}`);
-    // A4 flow, A6 deck, A4 flow again; the empty deck adds nothing.
-    expect(sizes).toEqual(['11906x16838', '5953x8391', '11906x16838']);
-    // Two cards, front and back each: three page breaks after the first page.
-    expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(3);
+    // A4 flow, the deck on A4 sheets, A4 flow again; the empty deck adds nothing.
+    expect(sizes).toEqual(['11906x16838', '11906x16838', '11906x16838']);
+    // Two cards on one sheet, its fronts and its backs: one page break, after the fronts.
+    expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(1);
   });
 
   it('refuses page-level blocks inside a callout', async () => {
@@ -137,7 +137,8 @@ describe('writeDocx: package structure', () => {
     expect(sheetOrder({ kind: 'a4-four' }, 0, 5, true)).toEqual([[1, 0], [3, 2]]);
     expect(sheetOrder({ kind: 'a4-four' }, 1, 5, true)).toEqual([[undefined, 4], [undefined, undefined]]);
     expect(sheetOrder({ kind: 'a4-two' }, 0, 3, true)).toEqual([[0], [1]]);
-    expect(sheetOrder({ kind: 'a6-single', bleedMm: 3 }, 2, 3, true)).toEqual([[2]]);
+    // A print-shop deck in Word is the office sheet of four.
+    expect(sheetOrder({ kind: 'a6-single', bleedMm: 3 }, 0, 3, true)).toEqual([[1, 0], [undefined, 2]]);
   });
 });
 
@@ -194,7 +195,9 @@ describe.skipIf(!canConvert)('writeDocx: as LibreOffice reads it', () => {
 
   it('lays out pages with footer page numbers and the embedded font', () => {
     expect(pdfText).toContain('Gemeente Nijmegen · Sterker sociaal werk');
-    expect(pdfText).toMatch(/pagina 1 van 7/);
+    // No number on the first page (see footerParagraphs), the others numbered.
+    expect(pdfText).not.toMatch(/pagina 1 van/);
+    expect(pdfText).toMatch(/pagina 2 van 7/);
     // Two flow pages, the heading page, then two sheets of four cards, each fronts plus backs.
     expect(pdfText.split('\f').filter((p) => p.trim() !== '')).toHaveLength(7);
     const fonts = execFileSync('pdffonts', [join(dir, 'kitchen-sink.pdf')], { encoding: 'utf8' });

@@ -1,10 +1,13 @@
 // Turns model blocks and inlines into pdfmake content; shared by page flow, callouts and cards.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { inspectImage } from '../../image.js';
 import type { CanvasElement, Content, ContentText, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
-import type { Block, Fact, Inline, TableColumn } from '../../document/model.js';
+import { CHART_TYPE, layoutChart } from '../../document/chart.js';
+import type { Block, Chart, Fact, Inline, TableColumn } from '../../document/model.js';
 import { assertNever, InternalError } from '../../errors.js';
 import type { QrMatrix } from '../qr.js';
-import { LINE_HEIGHT, mmToPt, SIZE_MM, SPACE, TYPE, toneColour, type Palette } from '../../document/theme.js';
+import { inLineBoxes, LINE, LINE_BOX, mmToPt, SIZE_MM, SPACE, TYPE, toneColour, type Palette } from '../../document/theme.js';
 
 /** Where a run of blocks is placed. */
 export interface BlockContext {
@@ -54,7 +57,10 @@ export function renderInlines(content: readonly Inline[], p: Palette): Inlines {
       case 'text':
         return { text: inline.text, bold: inline.bold, italics: inline.italic, color: toneColour(inline.tone, p) };
       case 'link':
-        return { text: inline.text, link: inline.url, color: p.accentText, decoration: 'underline', decorationColor: p.accent };
+          // Only web addresses are underlined: on paper a phone number or e-mail address is read, not clicked.
+        return /^https?:/.test(inline.url)
+          ? { text: inline.text, link: inline.url, color: p.accentText, decoration: 'underline', decorationColor: p.accent }
+          : { text: inline.text, link: inline.url, color: p.accentText };
       case 'lineBreak':
         return '\n';
       default:
@@ -109,7 +115,7 @@ function margin(top: number, bottom: number, first: boolean, last: boolean): [nu
  * before the move, so the keep-with-next hook would think it follows the heading on this page;
  * a heading before one of these is glued to it instead.
  */
-const UNBREAKABLE: ReadonlySet<Block['kind']> = new Set(['callout', 'columns', 'writeLines', 'scoreBoxes', 'qr', 'image']);
+const UNBREAKABLE: ReadonlySet<Block['kind']> = new Set(['callout', 'columns', 'writeLines', 'scoreBoxes', 'qr', 'image', 'chart']);
 
 export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Content[] {
   const out: Content[] = [];
@@ -142,12 +148,13 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
       return heading(block.level, block.text, ctx, first, last, keep);
     case 'paragraph': {
       const style = block.style ?? 'normal';
-      const size = style === 'lead' ? TYPE.lead : style === 'small' ? TYPE.small : TYPE.body;
+      const size = { lead: TYPE.lead, small: TYPE.small, display: TYPE.display, normal: TYPE.body }[style];
       return {
         text: renderInlines(block.content, p),
         fontSize: size * s,
-        lineHeight: style === 'lead' ? 1.35 : LINE_HEIGHT,
-        color: style === 'lead' ? p.soft : style === 'small' ? p.muted : undefined,
+        bold: style === 'display' || undefined,
+        lineHeight: inLineBoxes(style === 'lead' ? LINE.lead : style === 'display' ? LINE.display : LINE.body),
+        color: style === 'lead' ? p.soft : style === 'small' ? p.muted : style === 'display' ? p.accentText : undefined,
         margin: margin(0, style === 'lead' ? gap * 1.5 : gap, first, last),
       };
     }
@@ -156,7 +163,14 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
         text: renderInlines(item, p),
         margin: [0, 0, 0, i === block.items.length - 1 ? 0 : 2.5 * s] as [number, number, number, number],
       }));
-      const common = { fontSize: TYPE.body * s, lineHeight: LINE_HEIGHT, markerColor: p.accentText, margin: margin(0, gap, first, last) };
+      const small = block.style === 'small';
+      const common = {
+        fontSize: (small ? TYPE.small : TYPE.body) * s,
+        color: small ? p.muted : undefined,
+        lineHeight: inLineBoxes(LINE.body),
+        markerColor: p.accentText,
+        margin: margin(0, gap, first, last),
+      };
       return block.ordered ? { ol: items, ...common } : { ul: items, ...common };
     }
     case 'table':
@@ -173,6 +187,11 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
         // At least two modules of white between code and caption helps scanners find the edge.
         stack.push({ text: block.caption, fontSize: TYPE.label * s, color: p.accentText, bold: true, margin: [0, Math.max(5 * s, 2 * perModule), 0, 0] });
       }
+      if (block.address) {
+        // One line per piece after a "/": pdfmake would otherwise break at the address's hyphens.
+        const parts = block.address.split(/(?<=\/)/).filter(Boolean);
+        stack.push({ stack: parts.map((part) => ({ text: part, noWrap: true })), fontSize: TYPE.label * s, color: p.accentText, bold: true, margin: [0, block.caption ? 2 : Math.max(5 * s, 2 * perModule), 0, 0] });
+      }
       return { stack, unbreakable: true, margin: margin(4 * s, gap * 1.5, first, last) };
     }
     case 'image': {
@@ -180,7 +199,15 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
       if (!ctx.allowedFiles.has(file)) {
         throw new InternalError(`The image "${block.path}" is not one of the files this document may read (allowedFiles).`);
       }
-      return { image: file, width: Math.min(mmToPt(block.widthMm), ctx.width), margin: margin(4 * s, gap * 1.5, first, last) };
+      const width = Math.min(mmToPt(block.widthMm), ctx.width);
+      // Taller than allowed: pdfmake's cover crops it to the box around its middle, as a banner.
+      if (block.maxHeightMm !== undefined) {
+        const info = inspectImage(readFileSync(file));
+        const height = info.ok ? (width * info.height) / info.width : 0;
+        const max = mmToPt(block.maxHeightMm);
+        if (height > max) return { image: file, cover: { width, height: max, valign: 'center', align: 'center' }, margin: margin(4 * s, gap * 1.5, first, last) };
+      }
+      return { image: file, width, margin: margin(4 * s, gap * 1.5, first, last) };
     }
     case 'callout':
       return callout(block.tone, block.title, block.blocks, ctx, margin(4 * s, gap * 1.5, first, last));
@@ -188,6 +215,8 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
       return writeLines(block.label, block.lines, ctx, margin(4 * s, gap * 1.5, first, last));
     case 'scoreBoxes':
       return scoreBoxes(block.label, block.from, block.to, ctx, margin(4 * s, gap * 1.5, first, last));
+    case 'chart':
+      return chart(block.chart, ctx, margin(4 * s, gap * 1.5, first, last));
     case 'columns': {
       const gapPt = 14 * s;
       const total = block.columns.reduce((sum, c) => sum + Math.max(c.width, 0), 0) || block.columns.length;
@@ -216,21 +245,18 @@ function renderBlock(block: Block, ctx: BlockContext, first: boolean, last: bool
   }
 }
 
-/** Roboto's line box per point of font size (ascender + descender); pdfmake multiplies by lineHeight. */
-const ROBOTO_LINE = 1.17;
-
 function heading(level: 1 | 2 | 3, text: string, ctx: BlockContext, first: boolean, last: boolean, keep: boolean): Content {
   const p = ctx.palette;
   const s = ctx.scale;
   const n = ctx.ids.next++;
   const style = {
-    1: { size: TYPE.h1, lineHeight: 1.1, color: p.text, rule: 7 + 2.5 },
-    2: { size: TYPE.h2, lineHeight: 1.15, color: p.accentText, rule: 0 },
-    3: { size: TYPE.h3, lineHeight: 1.2, color: p.text, rule: 0 },
+    1: { size: TYPE.h1, lineHeight: inLineBoxes(LINE.h1), color: p.text, rule: 7 + 2.5 },
+    2: { size: TYPE.h2, lineHeight: inLineBoxes(LINE.h2), color: p.accentText, rule: 0 },
+    3: { size: TYPE.h3, lineHeight: inLineBoxes(LINE.h3), color: p.text, rule: 0 },
   }[level];
   // Room the heading needs below its top: itself, plus three lines of text, so it never ends a
   // page with one line (or one table row) under it.
-  const need = (style.size * ROBOTO_LINE * style.lineHeight + style.rule + SPACE.headingAfter[level]) * s + 3 * TYPE.body * s * ROBOTO_LINE * LINE_HEIGHT;
+  const need = (style.size * LINE_BOX * style.lineHeight + style.rule + SPACE.headingAfter[level]) * s + 3 * TYPE.body * s * LINE.body;
   const keepMarker = keep ? `${KEEP_PREFIX}${n}-${Math.ceil(need)}` : undefined;
   const textNode = withMarker({ text, fontSize: style.size * s, bold: true, color: style.color, lineHeight: style.lineHeight }, keepMarker);
   const m = margin(SPACE.headingBefore[level] * s, SPACE.headingAfter[level] * s, first, last);
@@ -294,7 +320,7 @@ function table(columns: readonly TableColumn[], header: readonly Inline[][], row
     },
     layout,
     fontSize: TYPE.table * s,
-    lineHeight: 1.2,
+    lineHeight: inLineBoxes(LINE.table),
     margin: m,
   };
 }
@@ -323,7 +349,7 @@ function facts(items: readonly Fact[], ctx: BlockContext, m: [number, number, nu
     },
     layout,
     fontSize: TYPE.body * s,
-    lineHeight: 1.25,
+    lineHeight: inLineBoxes(LINE.facts),
     margin: m,
   };
 }
@@ -385,4 +411,39 @@ function scoreBoxes(text: string, from: number, to: number, ctx: BlockContext, m
     ],
   }));
   return { stack: [label(text, ctx), { columns, columnGap, margin: [0, 3 * s, 0, 0] }], unbreakable: true, margin: m };
+}
+
+/**
+ * A bar chart as vectors: the bars and base line on a canvas, the numbers and labels placed over it
+ * with `relativePosition` (they take no room of their own), all from the shared layout.
+ */
+function chart(c: Chart, ctx: BlockContext, m: [number, number, number, number]): Content {
+  const p = ctx.palette;
+  // Charts keep their layout's sizes: the type scale is for card faces, where no chart goes.
+  const mm = mmToPt;
+  const layout = layoutChart(c, (ctx.width * 25.4) / 72);
+  const height = mm(layout.height);
+  const canvas: CanvasElement[] = [
+    // Holds the canvas open to the drawing's full height (a canvas is as tall as what it draws).
+    { type: 'line', x1: 0, y1: height, x2: 0, y2: height, lineWidth: 0, lineColor: '#ffffff', strokeOpacity: 0 },
+    ...layout.bars.map((b): CanvasElement => ({ type: 'rect', x: mm(b.x), y: mm(b.y), w: mm(b.w), h: mm(b.h), color: p.accent, lineWidth: 0 })),
+    { type: 'line', x1: mm(layout.baseline.x1), y1: mm(layout.baseline.y), x2: mm(layout.baseline.x2), y2: mm(layout.baseline.y), lineWidth: layout.baseline.widthPt, lineColor: p.muted },
+  ];
+  const texts: Content[] = layout.texts.map((t) => {
+    const node = { text: t.text, fontSize: t.sizePt, lineHeight: 1, color: t.tone === 'muted' ? p.muted : p.text };
+    // Placed relative to where the next node would go: just below the canvas.
+    const y = mm(t.top) - height;
+    return t.anchor === 'middle'
+      ? { columns: [{ width: mm(t.slot), ...node, alignment: 'center' as const }], relativePosition: { x: mm(t.x - t.slot / 2), y } }
+      : { ...node, relativePosition: { x: mm(t.x), y } };
+  });
+  return {
+    stack: [
+      { text: c.title, fontSize: CHART_TYPE.title, bold: true, color: p.text, margin: [0, 0, 0, 3] },
+      { canvas },
+      ...texts,
+    ],
+    unbreakable: true,
+    margin: m,
+  };
 }

@@ -1,9 +1,10 @@
 // Builds the whole pdfmake document definition: metadata, page sections, running header and footer.
 import path from 'node:path';
 import type { Content, ContentSection, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Block, Document } from '../../document/model.js';
+import type { Block, Brand, Document, PageSetup } from '../../document/model.js';
 import { sheetGeometry } from '../../document/imposition.js';
-import { LINE_HEIGHT, mmToPt, PAGE_MM, palette, TYPE } from '../../document/theme.js';
+import { iconTile } from '../../document/icons.js';
+import { BRAND, inLineBoxes, LINE, mmToPt, PAGE_MM, palette, readingScale, TYPE, TYPEFACES, type Palette } from '../../document/theme.js';
 import { InternalError } from '../../errors.js';
 import { KEEP_PREFIX, markerOf, PART_PREFIX, renderBlocks, type BlockContext } from './blocks.js';
 import { CARD_MARKER_PREFIX, deckPageCount, renderDeck, type CardProbe } from './cards.js';
@@ -49,6 +50,32 @@ export function bleedPages(doc: Document): BleedPage[] {
   return out;
 }
 
+/** The top of a first page: the brand lockup and the logo, over an accent rule. */
+function masthead(brand: Brand, logo: PageSetup['logo'], p: Palette, width: number): Content {
+  const tile = mmToPt(BRAND.tileMm);
+  return {
+    stack: [
+      {
+        columns: [
+          { svg: iconTile('house', p.accent), width: tile, height: tile },
+          {
+            width: '*',
+            margin: [mmToPt(3), 1, 0, 0],
+            stack: [
+              { text: brand.wordmark, fontSize: BRAND.wordmark, bold: true, color: p.text, lineHeight: inLineBoxes(1) },
+              { text: brand.place, fontSize: BRAND.place, bold: true, color: p.accentText, lineHeight: inLineBoxes(1) },
+            ],
+          },
+          logo ? { width: 'auto', stack: [{ image: path.resolve(logo.path), fit: [mmToPt(logo.widthMm), mmToPt(logo.heightMm)] }] } : { width: 'auto', text: '' },
+        ],
+        columnGap: 0,
+      },
+      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 1.6, lineColor: p.accent }], margin: [0, mmToPt(4), 0, mmToPt(2)] },
+    ],
+    unbreakable: true,
+  };
+}
+
 export function buildDefinition(doc: Document, probe: CardProbe, qr: ReadonlyMap<string, QrMatrix>): TDocumentDefinitions {
   const p = palette(doc.theme);
   const [top, right, bottom, left] = doc.page.marginsMm.map(mmToPt);
@@ -78,7 +105,8 @@ export function buildDefinition(doc: Document, probe: CardProbe, qr: ReadonlyMap
           style: RUNNING,
           columns: [
             { style: RUNNING, text: footer.text, width: '*' },
-            footer.pageLabel
+            // A page number on a document of one page only says what anyone can see.
+            footer.pageLabel && pageCount - totalCardPages > 1
               ? { style: RUNNING, text: pageLabel(footer.pageLabel, currentPage - cardPagesBefore, pageCount - totalCardPages), width: 'auto', alignment: 'right' }
               : { style: RUNNING, text: '', width: 'auto' },
           ],
@@ -96,14 +124,14 @@ export function buildDefinition(doc: Document, probe: CardProbe, qr: ReadonlyMap
   const logoHeight = logo ? Math.min(mmToPt(logo.heightMm), top - headerTop / 2 - 4) : 0;
   const runningHeader =
     header || logo
-      ? (): Content => ({
+      ? (currentPage: number): Content | null => (doc.page.brand && currentPage === 1 ? null : {
           columns: [
             { style: RUNNING, text: header ?? '', characterSpacing: 0.3, width: '*', margin: [0, logo ? logoHeight / 2 - 4 : 0, 0, 0] },
-            logo
-              ? { width: 'auto', stack: [{ image: path.resolve(logo.path), fit: [mmToPt(60), logoHeight] }] }
+            logo && !doc.page.brand
+              ? { width: 'auto', stack: [{ image: path.resolve(logo.path), fit: [mmToPt(logo.widthMm), logoHeight] }] }
               : { text: '', width: 'auto' },
           ],
-          margin: [left, logo ? Math.max(6, headerTop - logoHeight / 2 + 4) : headerTop, right, 0],
+          margin: [left, logo && !doc.page.brand ? Math.max(6, headerTop - logoHeight / 2 + 4) : headerTop, right, 0],
         })
       : null;
 
@@ -112,9 +140,10 @@ export function buildDefinition(doc: Document, probe: CardProbe, qr: ReadonlyMap
   const sections: ContentSection[] = parts.map((run, i) => {
     const section =
       run.kind === 'deck'
-        ? renderDeck(run.block.layout, run.block.cards, { block: ctx, probe, deck: deck++, language: doc.meta.language })
+        ? renderDeck(run.block, { block: ctx, probe, deck: deck++, language: doc.meta.language, title: doc.meta.title, brand: doc.page.brand, logo: doc.page.logo })
         : ({
-            section: renderBlocks(run.blocks, ctx),
+            // The masthead opens the document's first page; text is larger for what residents receive.
+            section: [...(i === 0 && doc.page.brand ? [masthead(doc.page.brand, doc.page.logo, p, pageWidth - left - right)] : []), ...renderBlocks(run.blocks, { ...ctx, scale: readingScale(doc.theme.reading) })],
             pageSize: doc.page.size,
             pageOrientation: doc.page.orientation,
             pageMargins: [left, top, right, bottom],
@@ -144,7 +173,7 @@ export function buildDefinition(doc: Document, probe: CardProbe, qr: ReadonlyMap
       creationDate: new Date(doc.meta.date.getTime()),
       modDate: new Date(doc.meta.date.getTime()),
     },
-    defaultStyle: { font: 'Roboto', fontSize: TYPE.body, lineHeight: LINE_HEIGHT, color: p.text },
+    defaultStyle: { font: TYPEFACES[0].family, fontSize: TYPE.body, lineHeight: inLineBoxes(LINE.body), color: p.text },
     styles: { [RUNNING]: { fontSize: TYPE.running, color: p.muted } },
     content: sections,
     pageBreakBefore: (node, nodes) => {

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { fontPath } from '../../document/coverage.js';
+import { TYPEFACES, type FontFiles } from '../../document/theme.js';
 import { InternalError } from '../../errors.js';
 
 /** The part of pdfmake 0.3's Node singleton we use (the published types omit `virtualfs`). */
@@ -39,14 +41,6 @@ export interface Engine {
   fontPaths: string[];
 }
 
-/** pdfmake ships Roboto Medium, not Bold; Medium reads as bold and keeps the page light. */
-const FONT_FILES = {
-  normal: 'Roboto-Regular.ttf',
-  bold: 'Roboto-Medium.ttf',
-  italics: 'Roboto-Italic.ttf',
-  bolditalics: 'Roboto-MediumItalic.ttf',
-} as const;
-
 /** Name under which the font bytes live in pdfmake's in-memory file system. */
 const VFS_DIR = 'welkome-wijk-fonts';
 
@@ -60,7 +54,7 @@ interface FontkitFont {
 }
 
 /**
- * pdfkit makes a new fontkit font object for every document, and each one decodes Roboto's tables
+ * pdfkit makes a new fontkit font object for every document, and each one decodes the font's tables
  * again (the shaping tables GSUB and GPOS lazily, lookup by lookup): half of a document's CPU. The
  * decoded tables are a pure function of the font's bytes, so they are kept once per process, per
  * font file, and handed to every later font object made from the same bytes. Only the tables are
@@ -191,24 +185,31 @@ function replayLayouts(fontkit: { create(buffer: Uint8Array): unknown }, buffers
 async function load(): Promise<Engine> {
   const mod = (await import('pdfmake')) as unknown as { default: PdfMake };
   const pdfmake = mod.default;
-  const require = createRequire(import.meta.url);
-  const pkg = require.resolve('pdfmake/package.json');
-  const fontDir = path.join(path.dirname(pkg), 'fonts', 'Roboto');
   const fontPaths: string[] = [];
   const fontBytes: Buffer[] = [];
-  const family = {} as Record<keyof typeof FONT_FILES, string>;
-  for (const [style, file] of Object.entries(FONT_FILES) as [keyof typeof FONT_FILES, string][]) {
-    const abs = path.join(fontDir, file);
-    fontPaths.push(abs);
-    // Bytes go into the virtual file system once, so each document parses fonts from memory
-    // instead of reading four files from disk; pdfmake hands these very buffers to fontkit.
-    const bytes = readFileSync(abs);
-    fontBytes.push(bytes);
-    pdfmake.virtualfs.writeFileSync(`${VFS_DIR}/${file}`, bytes);
-    family[style] = `${VFS_DIR}/${file}`;
+  const families: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>> = {};
+  // Every typeface under its own family name; the fallback pass (fallback.ts) picks one per run of text.
+  for (const face of TYPEFACES) {
+    const styles = { normal: 'regular', bold: 'bold', italics: 'italic', bolditalics: 'boldItalic' } as const;
+    const family = {} as Record<keyof typeof styles, string>;
+    for (const [style, file] of Object.entries(styles) as [keyof typeof styles, keyof FontFiles['files']][]) {
+      const abs = fontPath(face, file);
+      const name = `${VFS_DIR}/${path.basename(abs)}`;
+      if (!fontPaths.includes(abs)) {
+        fontPaths.push(abs);
+        // Bytes go into the virtual file system once, so each document parses fonts from memory
+        // instead of reading files from disk; pdfmake hands these very buffers to fontkit.
+        const bytes = readFileSync(abs);
+        fontBytes.push(bytes);
+        pdfmake.virtualfs.writeFileSync(name, bytes);
+      }
+      family[style] = name;
+    }
+    families[face.family] = family;
   }
-  pdfmake.addFonts({ Roboto: family });
+  pdfmake.addFonts(families);
   // The fontkit that pdfkit (pdfmake's PDF library) requires, not one of our own.
+  const pkg = createRequire(import.meta.url).resolve('pdfmake/package.json');
   const fromPdfkit = createRequire(createRequire(pkg).resolve('pdfkit'));
   const fontkit = fromPdfkit('fontkit') as { create(buffer: Uint8Array): unknown };
   shareDecodedTables(fontkit, fontBytes);

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InternalError } from '../../errors.js';
-import { postScriptPrefix, TYPEFACE, typefaceBytes } from './fonts.js';
+import { isOwnFont, typefaceBytes } from './fonts.js';
 
 /** Exactly the version the template is written and tested against (Typst 0.14.2 inside). */
 export const PACKAGE = '@myriaddreamin/typst-ts-node-compiler';
@@ -173,8 +173,7 @@ export function onlyMissingGlyphs(message: string): boolean {
  */
 export function assertOwnFonts(pdf: Uint8Array): void {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  const prefix = postScriptPrefix(TYPEFACE);
   for (const m of text.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([^\s/<>[\]()]+)/g)) {
-    if (!m[1].startsWith(prefix)) throw new InternalError(`The Typst writer embedded a font that is not ${TYPEFACE.family}: ${m[1]}`);
+    if (!isOwnFont(m[1])) throw new InternalError(`The Typst writer embedded a font that is not one of ours: ${m[1]}`);
   }
 }

@@ -1,19 +1,17 @@
 // Turns a Document into the plain data the Typst template lays out: user text stays data, never markup.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cardsPerSheet, sheetGeometry, type Rect } from '../../document/imposition.js';
+import { layoutChart, type ChartLayout } from '../../document/chart.js';
+import { cardsPerSheet, grow, sheetGeometry, type Rect } from '../../document/imposition.js';
 import type { Block, Card, CardLayout, Document, Inline } from '../../document/model.js';
-import { CARD_TYPE, cardTypeFactor, LINE_HEIGHT, mmToPt, PAGE_MM, palette, SIZE_MM, SPACE, TYPE, type Palette } from '../../document/theme.js';
+import { fitInBox, inspectImage } from '../../image.js';
+import { iconTile } from '../../document/icons.js';
+import type { Brand } from '../../document/model.js';
+import { BRAND, CARD_TYPE, cardTypeFactor, inLineBoxes, LINE, mmToPt, PAGE_MM, palette, readingScale, SIZE_MM, SPACE, TYPE, type Palette } from '../../document/theme.js';
 import { assertNever, InternalError } from '../../errors.js';
 import { qrMatrix, type QrMatrix } from '../qr.js';
-import { TYPEFACE } from './fonts.js';
-
-/**
- * A deck's type may shrink in these steps, down to the pdfmake writer's floor of 0.8: smaller than
- * ~8pt body text is not readable on a handout card. Finer steps than pdfmake's 0.08 because the
- * whole deck shrinks together, so it should shrink no more than it must.
- */
-export const CARD_SCALES: readonly number[] = Array.from({ length: 11 }, (_, i) => Math.round((1 - i * 0.02) * 100) / 100);
+import { TYPEFACES } from '../../document/theme.js';
+import { PRIMARY, WEIGHTS } from './fonts.js';
 
 /** A card back's band is lower than the front's, as in the pdfmake writer. */
 const BACK_BAND_FRACTION = 0.6;
@@ -25,25 +23,48 @@ type HeadingData = { kind: 'heading'; level: 1 | 2 | 3; tag: number; bookmark: b
 
 export type BlockData =
   | HeadingData
-  | { kind: 'paragraph'; style: 'normal' | 'lead' | 'small'; content: InlineData[] }
-  | { kind: 'list'; ordered: boolean; items: InlineData[][] }
+  | { kind: 'paragraph'; style: 'normal' | 'lead' | 'small' | 'display'; content: InlineData[] }
+  | { kind: 'list'; ordered: boolean; items: InlineData[][]; style: 'normal' | 'small' }
   | { kind: 'table'; columns: { width: number; align: 'left' | 'right' | 'center' }[]; header: InlineData[][]; rows: InlineData[][][] }
   | { kind: 'facts'; items: { label: string; value: InlineData[] }[] }
-  | { kind: 'qr'; svg: string; modules: number; sizeMm: number; alt: string; caption: string | null }
-  | { kind: 'image'; file: string; widthMm: number; alt: string | null }
+  | { kind: 'qr'; svg: string; modules: number; sizeMm: number; alt: string; caption: string | null; address: string[] | null }
+  | { kind: 'image'; file: string; widthMm: number; maxHeightMm: number | null; alt: string | null }
   | { kind: 'callout'; tone: 'accent' | 'neutral'; title: string | null; blocks: BlockData[] }
   | { kind: 'columns'; columns: { width: number; blocks: BlockData[] }[] }
   | { kind: 'writeLines'; label: string; lines: number }
   | { kind: 'scoreBoxes'; label: string; from: number; to: number }
   | { kind: 'spacer'; heightMm: number }
+  /** A chart's drawing laid out for `layout.width` mm; the template stretches it to the room it gets. */
+  | { kind: 'chart'; title: string; alt: string; layout: ChartLayout }
   | { kind: 'pageBreak' };
 
 export interface CardData {
   kicker: string | null;
+  /** The rule's icon as an SVG tile, or none. */
+  icon: string | null;
   title: HeadingData;
   subtitle: InlineData[] | null;
   blocks: BlockData[];
+  /** Held at the foot of the front. */
+  foot: BlockData[];
+  /** "Gouden regels · 3/6": the deck's name and the card's place in it. */
+  footLine: string;
   back: BlockData[];
+}
+
+/** The brand lockup: the house tile (SVG), the wordmark and the place. */
+interface BrandData {
+  tile: string;
+  wordmark: string;
+  place: string;
+}
+
+/** A logo and the size it is shown at (mm), fitted into its box with its proportions kept. */
+interface LogoData {
+  file: string;
+  w: number;
+  h: number;
+  alt: string;
 }
 
 interface FaceSlot {
@@ -61,11 +82,15 @@ export interface DeckData {
   index: number;
   width: number;
   height: number;
-  /** Type size factor of the layout (A5 halves get larger type than A6 quarters). */
+  /** Type size factor of the layout (A5 halves get larger type than A6 quarters): one for every card. */
   base: number;
-  scales: readonly number[];
   /** The deck's title on the sheet: visible in the margin of A4 sheets; the first heading of a deck-only document. */
   slug: { text: string; tag: number | null; box: Rect; visible: boolean } | null;
+  /** How to print and cut, in the sheet's margin. */
+  note: { text: string; box: Rect } | null;
+  /** On every back: the lockup and the logo. */
+  brand: BrandData | null;
+  logo: LogoData | null;
   sheets: { front: FaceSlot[]; back: FaceSlot[]; marks: { x1: number; y1: number; x2: number; y2: number }[] }[];
   cards: CardData[];
 }
@@ -76,18 +101,24 @@ export interface FlowData {
   height: number;
   margins: { top: number; right: number; bottom: number; left: number };
   header: string | null;
-  logo: { file: string; heightPt: number; alt: string } | null;
+  /** The lockup at the top of the first page; the running header then starts on page 2. */
+  brand: BrandData | null;
+  logo: LogoData | null;
+  /** Text size factor: larger for what residents receive. */
+  scale: number;
   footer: { text: string; label: ({ kind: 'text'; text: string } | { kind: 'page' } | { kind: 'pages' })[] | null } | null;
   /** Running header and footer positions (pt from the top of the page, from the top of the bottom margin). */
   headerTopPt: number;
   footerTopPt: number;
   /** Card pages before this run, left out of "page X of Y" like the pdfmake writer does. */
   cardPagesBefore: number;
+  /** Pages of this run that come before, for "the first page" (a run after a deck starts later). */
+  first: boolean;
   blocks: BlockData[];
 }
 
 export interface RenderData {
-  font: { family: string; regular: number; bold: number; ascender: number; descender: number; lineBox: number };
+  font: { families: string[]; regular: number; bold: number; ascender: number; descender: number; lineBox: number };
   meta: {
     title: string;
     author: string;
@@ -102,9 +133,11 @@ export interface RenderData {
   /** The shared design tokens (src/document/theme.ts): sizes in pt, lengths on paper in mm. */
   type: typeof TYPE;
   cardType: typeof CARD_TYPE;
+  brand: typeof BRAND;
   space: typeof SPACE;
   sizeMm: typeof SIZE_MM;
-  lineHeight: number;
+  /** `LINE` as multiples of the line box. */
+  lines: Record<keyof typeof LINE, number>;
   totalCardPages: number;
   runs: (FlowData | DeckData)[];
 }
@@ -138,6 +171,13 @@ class Files {
   constructor(allowedFiles: readonly string[]) {
     this.allowed = new Set(allowedFiles.map((f) => path.resolve(f)));
   }
+  /** A logo, fitted into a box of at most `maxW` × `maxH` mm. */
+  logo(logo: { path: string; alt: string }, maxW: number, maxH: number): LogoData {
+    const file = this.use(logo.path, 'logo');
+    const info = inspectImage(this.map.get(file)!);
+    if (!info.ok) throw new InternalError(`The logo "${logo.path}" is not a readable PNG or JPEG (the project check should have said so).`);
+    return { file, ...fitInBox(info.width, info.height, maxW, maxH), alt: logo.alt };
+  }
   use(file: string, what: 'image' | 'logo'): string {
     const abs = path.resolve(file);
     // Materials list every file they use in allowedFiles (checked when the project is resolved), so
@@ -166,6 +206,8 @@ interface Ctx {
   bookmarks: boolean;
   /** In the page flow (where headings stay with what follows), not inside a box. */
   flow: boolean;
+  /** Width of the page's text column in mm: charts are laid out for it, then fitted to their room. */
+  textWidthMm: number;
 }
 
 function inlines(content: readonly Inline[]): InlineData[] {
@@ -220,6 +262,11 @@ function qrData(list: readonly Block[]): string[] {
   });
 }
 
+/** "a.nl/b-c/d" → ["a.nl/", "b-c/", "d"]: the pieces a line may break between. */
+export function addressParts(address: string): string[] {
+  return address.split(/(?<=\/)/).filter(Boolean);
+}
+
 function heading(level: 1 | 2 | 3, text: string, ctx: Ctx): HeadingData {
   return { kind: 'heading', level, tag: ctx.outline.tag(level + ctx.depth), bookmark: ctx.bookmarks, sticky: ctx.flow, text };
 }
@@ -232,7 +279,7 @@ function blocks(list: readonly Block[], ctx: Ctx, p: Palette): BlockData[] {
       case 'paragraph':
         return { kind: 'paragraph', style: block.style ?? 'normal', content: inlines(block.content) };
       case 'list':
-        return { kind: 'list', ordered: block.ordered, items: block.items.map(inlines) };
+        return { kind: 'list', ordered: block.ordered, items: block.items.map(inlines), style: block.style ?? 'normal' };
       case 'table':
         return {
           kind: 'table',
@@ -246,10 +293,10 @@ function blocks(list: readonly Block[], ctx: Ctx, p: Palette): BlockData[] {
       case 'qr': {
         const matrix = ctx.qr.get(block.data);
         if (!matrix) throw new InternalError('A QR code reached the Typst writer without being encoded first.');
-        return { kind: 'qr', svg: qrSvg(matrix, p.text), modules: matrix.size, sizeMm: block.sizeMm, alt: block.alt.trim() || block.data, caption: block.caption ?? null };
+        return { kind: 'qr', svg: qrSvg(matrix, p.text), modules: matrix.size, sizeMm: block.sizeMm, alt: block.alt.trim() || block.data, caption: block.caption ?? null, address: block.address ? addressParts(block.address) : null };
       }
       case 'image':
-        return { kind: 'image', file: ctx.files.use(block.path, 'image'), widthMm: block.widthMm, alt: block.alt.trim() || null };
+        return { kind: 'image', file: ctx.files.use(block.path, 'image'), widthMm: block.widthMm, maxHeightMm: block.maxHeightMm ?? null, alt: block.alt.trim() || null };
       case 'callout':
         return { kind: 'callout', tone: block.tone, title: block.title ?? null, blocks: blocks(block.blocks, { ...ctx, flow: false }, p) };
       case 'columns': {
@@ -266,6 +313,8 @@ function blocks(list: readonly Block[], ctx: Ctx, p: Palette): BlockData[] {
         return { kind: 'scoreBoxes', label: block.label, from: block.from, to: block.to };
       case 'spacer':
         return { kind: 'spacer', heightMm: block.heightMm };
+      case 'chart':
+        return { kind: 'chart', title: block.chart.title, alt: block.alt.trim() || block.chart.title, layout: layoutChart(block.chart, ctx.textWidthMm) };
       case 'pageBreak':
         if (!ctx.flow) throw new InternalError('A page break cannot appear inside a callout or card.');
         return { kind: 'pageBreak' };
@@ -277,36 +326,50 @@ function blocks(list: readonly Block[], ctx: Ctx, p: Palette): BlockData[] {
   });
 }
 
-/** On single-card pages colour runs past the trim edge into the bleed. */
-function bleedOut(r: Rect, bleed: number, edges: { top?: boolean; bottom?: boolean }): Rect {
-  if (bleed <= 0) return r;
-  const top = edges.top ? bleed : 0;
-  const bottom = edges.bottom ? bleed : 0;
-  return { x: r.x - bleed, y: r.y - top, w: r.w + 2 * bleed, h: r.h + top + bottom };
+function brandData(brand: Brand, p: Palette): BrandData {
+  return { tile: iconTile('house', p.accent), wordmark: brand.wordmark, place: brand.place };
 }
 
-/** Where the deck's title can stand on an A4 sheet: in the top margin, between the first two cut marks. */
-function slugBox(geo: ReturnType<typeof sheetGeometry>): Rect | null {
-  const xs = [...new Set(geo.cutMarks.filter((m) => m.x1 === m.x2).map((m) => m.x1))].sort((a, b) => a - b);
-  const top = Math.min(...geo.slots.map((s) => s.y));
-  if (xs.length < 2 || top < 8) return null;
-  return { x: xs[0] + 4, y: top - 7.5, w: xs[1] - xs[0] - 8, h: 4 };
+/** What a face says: every word of its text, for telling how many to cut. */
+export function faceWords(card: Card): number {
+  const words = (list: readonly Block[]): number =>
+    list.reduce((n, b) => {
+      switch (b.kind) {
+        case 'heading':
+          return n + count(b.text);
+        case 'paragraph':
+          return n + countInlines(b.content);
+        case 'list':
+          return n + b.items.reduce((m, item) => m + countInlines(item), 0);
+        case 'callout':
+          return n + count(b.title ?? '') + words(b.blocks);
+        case 'columns':
+          return n + b.columns.reduce((m, c) => m + words(c.blocks), 0);
+        default:
+          return n;
+      }
+    }, 0);
+  const count = (t: string) => t.split(/\s+/).filter(Boolean).length;
+  const countInlines = (c: readonly Inline[]) => c.reduce((m, i) => m + (i.kind === 'lineBreak' ? 0 : count(i.text)), 0);
+  return words(card.blocks) + words(card.foot ?? []);
 }
 
-function deck(layout: CardLayout, cards: readonly Card[], index: number, doc: Document, ctx: Ctx, p: Palette): DeckData {
+function deck(block: Extract<Block, { kind: 'cards' }>, index: number, doc: Document, ctx: Ctx, p: Palette): DeckData {
+  const { layout, cards } = block;
   const geo = sheetGeometry(layout);
   const per = cardsPerSheet(layout);
   const base = cardTypeFactor(layout);
   const pad = SIZE_MM.cardPad * base;
   const band = SIZE_MM.cardBand * base;
   const backBand = band * BACK_BAND_FRACTION;
+  const over = geo.overrun;
 
-  const visibleSlug = slugBox(geo);
-  // A document of cards alone has no heading of its own: the deck's title becomes its H1.
+  // A document of cards alone has no heading of its own: the deck's title becomes its H1. Without a
+  // margin to print it in, it sits clipped to nothing in the page's corner, read before the cards.
   const slugTag = ctx.outline.started ? null : ctx.outline.tag(1);
   const slug =
-    visibleSlug || slugTag !== null
-      ? { text: doc.meta.title, tag: slugTag, box: visibleSlug ?? { x: geo.slots[0].x + pad, y: geo.slots[0].y + pad, w: 0, h: 0 }, visible: visibleSlug !== null }
+    geo.margin || slugTag !== null
+      ? { text: doc.meta.title, tag: slugTag, box: geo.margin?.title ?? { x: 0, y: 0, w: geo.width, h: 0 }, visible: geo.margin !== null }
       : null;
 
   const cardCtx: Ctx = { ...ctx, depth: 1, bookmarks: false, flow: false };
@@ -320,17 +383,22 @@ function deck(layout: CardLayout, cards: readonly Card[], index: number, doc: Do
     // Structure levels are given in the order the template writes faces: all fronts of a sheet, then its backs.
     sheet.forEach((card, i) => {
       const slot = geo.slots[i];
+      const number = `${first + i + 1}/${cards.length}`;
       data.push({
         kicker: card.kicker ? card.kicker.toLocaleUpperCase(doc.meta.language) : null,
+        icon: card.icon ? iconTile(card.icon, p.accent) : null,
         title: { kind: 'heading', level: 1, tag: ctx.outline.tag(2), bookmark: true, sticky: false, text: card.title },
         subtitle: card.subtitle?.length ? inlines(card.subtitle) : null,
         blocks: blocks(card.blocks, cardCtx, p),
+        foot: blocks(card.foot ?? [], cardCtx, p),
+        footLine: block.name ? `${block.name} · ${number}` : number,
         back: [],
       });
       front.push({
         card: first + i,
         content: { x: slot.x + pad, y: slot.y + band + pad, w: slot.w - 2 * pad, h: slot.h - band - 2 * pad },
-        band: bleedOut({ ...slot, h: band }, geo.bleed, { top: true }),
+        // The band runs past the cut at the top and the sides, so a cut a little off shows no white.
+        band: { x: slot.x - over, y: slot.y - over, w: slot.w + 2 * over, h: band + over },
         tint: null,
         artifact: false,
       });
@@ -345,14 +413,27 @@ function deck(layout: CardLayout, cards: readonly Card[], index: number, doc: Do
       back.push({
         card: first + i,
         content: { x: slot.x + pad, y: slot.y + pad, w: slot.w - 2 * pad, h: slot.h - backBand - 2 * pad },
-        band: bleedOut({ ...slot, y: slot.y + slot.h - backBand, h: backBand }, geo.bleed, { bottom: true }),
-        tint: bleedOut(slot, geo.bleed, { top: true, bottom: true }),
+        band: { x: slot.x - over, y: slot.y + slot.h - backBand, w: slot.w + 2 * over, h: backBand + over },
+        // The tint covers the whole back and runs past the cut: a duplex print a little off shows no white slivers.
+        tint: grow(slot, over),
         artifact,
       });
     });
     sheets.push({ front, back, marks: geo.cutMarks });
   }
-  return { kind: 'deck', index, width: geo.width, height: geo.height, base, scales: CARD_SCALES, slug, sheets, cards: data };
+  return {
+    kind: 'deck',
+    index,
+    width: geo.width,
+    height: geo.height,
+    base,
+    slug,
+    note: geo.margin && block.printNote ? { text: block.printNote, box: geo.margin.note } : null,
+    brand: doc.page.brand ? brandData(doc.page.brand, p) : null,
+    logo: doc.page.logo ? ctx.files.logo(doc.page.logo, BRAND.cardLogoMm.w * base, BRAND.cardLogoMm.h * base) : null,
+    sheets,
+    cards: data,
+  };
 }
 
 /** Card decks change the page size, so the document is cut into runs at every deck. */
@@ -392,21 +473,14 @@ export async function prepare(doc: Document): Promise<Prepared> {
   const outline = new Outline();
   const qr = new Map<string, QrMatrix>();
   for (const data of new Set(qrData(doc.blocks))) qr.set(data, await qrMatrix(data));
-  const ctx: Ctx = { outline, files, qr, depth: 0, bookmarks: true, flow: true };
-
   const paper = PAGE_MM[doc.page.size];
   const [width, height] = doc.page.orientation === 'landscape' ? [paper.height, paper.width] : [paper.width, paper.height];
   const [top, right, bottom, left] = doc.page.marginsMm;
+  const ctx: Ctx = { outline, files, qr, depth: 0, bookmarks: true, flow: true, textWidthMm: width - left - right };
   const topPt = mmToPt(top);
   const headerTopPt = Math.max(14, topPt / 2 - 4);
-  const logo = doc.page.logo
-    ? {
-        file: files.use(doc.page.logo.path, 'logo'),
-        // As in the pdfmake writer: centred on the header line, never reaching into the text area.
-        heightPt: Math.min(mmToPt(doc.page.logo.heightMm), topPt - headerTopPt / 2 - 4),
-        alt: doc.page.logo.alt,
-      }
-    : null;
+  const logo = doc.page.logo ? files.logo(doc.page.logo, doc.page.logo.widthMm, doc.page.logo.heightMm) : null;
+  const brand = doc.page.brand ? brandData(doc.page.brand, p) : null;
   const footer = doc.page.footer ? { text: doc.page.footer.text, label: doc.page.footer.pageLabel ? pageLabel(doc.page.footer.pageLabel) : null } : null;
 
   const out: (FlowData | DeckData)[] = [];
@@ -421,7 +495,10 @@ export async function prepare(doc: Document): Promise<Prepared> {
         height,
         margins: { top, right, bottom, left },
         header: doc.page.header ?? null,
+        brand,
         logo,
+        scale: readingScale(doc.theme.reading),
+        first: out.length === 0,
         footer,
         headerTopPt,
         footerTopPt: Math.max(8, mmToPt(bottom) / 2 - 4),
@@ -431,7 +508,7 @@ export async function prepare(doc: Document): Promise<Prepared> {
       continue;
     }
     const { layout, cards } = run.block;
-    out.push(deck(layout, cards, decks++, doc, ctx, p));
+    out.push(deck(run.block, decks++, doc, ctx, p));
     cardPages += 2 * Math.ceil(cards.length / cardsPerSheet(layout));
     const geo = sheetGeometry(layout);
     if (geo.bleed > 0) bleedPages.push({ width: mmToPt(geo.width), height: mmToPt(geo.height), bleed: mmToPt(geo.bleed) });
@@ -441,12 +518,12 @@ export async function prepare(doc: Document): Promise<Prepared> {
   return {
     data: {
       font: {
-        family: TYPEFACE.family,
-        regular: TYPEFACE.regular,
-        bold: TYPEFACE.bold,
-        ascender: TYPEFACE.ascender,
-        descender: TYPEFACE.descender,
-        lineBox: TYPEFACE.ascender + TYPEFACE.descender,
+        families: TYPEFACES.map((f) => f.family),
+        regular: WEIGHTS.regular,
+        bold: WEIGHTS.bold,
+        ascender: PRIMARY.ascender,
+        descender: PRIMARY.descender,
+        lineBox: PRIMARY.ascender + PRIMARY.descender,
       },
       meta: {
         title: doc.meta.title,
@@ -459,9 +536,10 @@ export async function prepare(doc: Document): Promise<Prepared> {
       palette: p,
       type: TYPE,
       cardType: CARD_TYPE,
+      brand: BRAND,
       space: SPACE,
       sizeMm: SIZE_MM,
-      lineHeight: LINE_HEIGHT,
+      lines: Object.fromEntries(Object.entries(LINE).map(([k, em]) => [k, inLineBoxes(em)])) as Record<keyof typeof LINE, number>,
       totalCardPages: cardPages,
       runs: out,
     },

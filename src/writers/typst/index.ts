@@ -1,6 +1,6 @@
 // The Typst PDF writer: renders a Document to a tagged PDF/UA-1 file with the native Typst compiler.
 import type { Document } from '../../document/model.js';
-import { UserError } from '../../errors.js';
+import { reportOverflows } from '../card-fit.js';
 import { assertOwnFonts, compile, getCompiler, TypstUnavailableError } from './compiler.js';
 import { prepare } from './data.js';
 import { addPrintBoxes } from './print-boxes.js';
@@ -8,10 +8,13 @@ import { DECK_LABEL, INPUT_KEY, OVERFLOW_LABEL, TEMPLATE } from './template.js';
 
 export { TypstUnavailableError } from './compiler.js';
 
-interface Overflow {
-  title: string;
+/** A face the template found too long: which deck and card, and by how much (mm). */
+interface MeasuredOverflow {
+  deck: number;
+  card: number;
   face: 'front' | 'back';
   excessMm: number;
+  roomMm: number;
 }
 
 /** Whether the native compiler loads here; false means: use the pdfmake writer. */
@@ -58,20 +61,18 @@ export async function renderTypst(doc: Document): Promise<TypstRender> {
     },
     (results) => (results.get(OVERFLOW_LABEL) ?? []).length === 0,
   );
-  const overflow = (out.results.get(OVERFLOW_LABEL) ?? []) as Overflow[];
-  if (overflow.length > 0) {
-    const o = overflow[0];
-    // The pdfmake writer's catalogue message, so users see one error whatever the engine.
-    const face = { key: o.face === 'front' ? 'card_face_front' : 'card_face_back' } as const;
-    throw new UserError({ key: 'card_too_long', params: { title: o.title, face, mm: Math.ceil(o.excessMm) } });
-  }
+  // Decks are numbered in document order, skipping empty ones, as prepare() numbers them.
+  const decks = doc.blocks.flatMap((b) => (b.kind === 'cards' && b.cards.length ? [b.cards] : []));
+  reportOverflows(
+    ((out.results.get(OVERFLOW_LABEL) ?? []) as MeasuredOverflow[]).map((o) => ({ card: decks[o.deck][o.card], face: o.face, excessMm: o.excessMm, roomMm: o.roomMm })),
+  );
   const pdf = out.pdf!;
   assertOwnFonts(pdf);
-  const decks = (out.results.get(DECK_LABEL) ?? []) as { deck: number; front: number; back: number }[];
+  const scales = (out.results.get(DECK_LABEL) ?? []) as { deck: number; front: number; back: number }[];
   return {
     pdf: addPrintBoxes(pdf, bleedPages),
     pages: out.pages,
     pdfUa: out.standard === 'ua-1',
-    deckScales: [...decks].sort((a, b) => a.deck - b.deck).map((d) => ({ front: d.front, back: d.back })),
+    deckScales: [...scales].sort((a, b) => a.deck - b.deck).map((d) => ({ front: d.front, back: d.back })),
   };
 }

@@ -1,4 +1,4 @@
-// What a logo file really is, read from its bytes (not its name): PNG or JPEG, its size in pixels,
+// What an image file really is, read from its bytes (not its name): PNG or JPEG, its size in pixels,
 // and whether it is complete. Only headers and chunk or segment markers are read, never pixels.
 
 export type ImageInfo =
@@ -71,4 +71,13 @@ function jpeg(b: Uint8Array): ImageInfo {
     i += 2 + length;
   }
   return broken;
+}
+
+/**
+ * The size (mm) at which an image of `width` × `height` pixels fills a box of at most `maxW` × `maxH`
+ * without distortion: a wide logo is held by the width, a tall one by the height.
+ */
+export function fitInBox(width: number, height: number, maxW: number, maxH: number): { w: number; h: number } {
+  const scale = Math.min(maxW / Math.max(1, width), maxH / Math.max(1, height));
+  return { w: width * scale, h: height * scale };
 }

@@ -1,0 +1,130 @@
+// Which of our typefaces draws a character: read from each font file's cmap, so every writer picks the same face.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { TYPEFACES, type FontFiles } from './theme.js';
+
+/** The code points a font file maps to a glyph (its Unicode cmap subtable, format 4 or 12). */
+export function cmapCodePoints(font: Uint8Array): Set<number> {
+  const v = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const tables = v.getUint16(4);
+  let cmap = -1;
+  for (let i = 0; i < tables; i++) {
+    const at = 12 + i * 16;
+    if (String.fromCharCode(font[at], font[at + 1], font[at + 2], font[at + 3]) === 'cmap') cmap = v.getUint32(at + 8);
+  }
+  if (cmap < 0) throw new Error('The font has no cmap table.');
+  // Prefer the full-repertoire subtable (format 12) over the BMP-only one (format 4).
+  let best = -1;
+  let bestFormat = 0;
+  for (let i = 0; i < v.getUint16(cmap + 2); i++) {
+    const at = cmap + 4 + i * 8;
+    const platform = v.getUint16(at);
+    const encoding = v.getUint16(at + 2);
+    const offset = cmap + v.getUint32(at + 4);
+    const format = v.getUint16(offset);
+    const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
+    if (unicode && (format === 12 || (format === 4 && bestFormat !== 12))) {
+      best = offset;
+      bestFormat = format;
+    }
+  }
+  const out = new Set<number>();
+  if (bestFormat === 12) {
+    const groups = v.getUint32(best + 12);
+    for (let g = 0; g < groups; g++) {
+      const at = best + 16 + g * 12;
+      for (let c = v.getUint32(at); c <= v.getUint32(at + 4); c++) out.add(c);
+    }
+  } else if (bestFormat === 4) {
+    const segs = v.getUint16(best + 6) / 2;
+    const ends = best + 14;
+    const starts = ends + segs * 2 + 2;
+    const deltas = starts + segs * 2;
+    const ranges = deltas + segs * 2;
+    for (let s = 0; s < segs; s++) {
+      const end = v.getUint16(ends + s * 2);
+      const start = v.getUint16(starts + s * 2);
+      const delta = v.getInt16(deltas + s * 2);
+      const range = v.getUint16(ranges + s * 2);
+      for (let c = start; c <= end && c !== 0xffff; c++) {
+        let glyph: number;
+        if (range === 0) glyph = (c + delta) & 0xffff;
+        else {
+          const at = ranges + s * 2 + range + (c - start) * 2;
+          glyph = v.getUint16(at);
+          if (glyph !== 0) glyph = (glyph + delta) & 0xffff;
+        }
+        if (glyph !== 0) out.add(c);
+      }
+    }
+  }
+  return out;
+}
+
+/** The path of one face of a typeface, inside its npm package. */
+export function fontPath(face: FontFiles, style: keyof FontFiles['files']): string {
+  const root = path.dirname(createRequire(import.meta.url).resolve(`${face.package}/package.json`));
+  return path.join(root, face.files[style]);
+}
+
+let covered: Set<number>[] | undefined;
+
+/** Per typeface (in TYPEFACES order), the characters its regular face draws; read once per process. */
+function coverage(): Set<number>[] {
+  covered ??= TYPEFACES.map((face) => cmapCodePoints(readFileSync(fontPath(face, 'regular'))));
+  return covered;
+}
+
+/** Characters no font has to draw: spaces and joiners are laid out, not drawn. */
+function invisible(cp: number): boolean {
+  return cp <= 0x20 || cp === 0xad || (cp >= 0x200b && cp <= 0x200f) || cp === 0x2060 || cp === 0xfeff;
+}
+
+/** Index into TYPEFACES of the first face that draws `cp`, or -1 when none does. */
+export function faceFor(cp: number): number {
+  if (invisible(cp)) return 0;
+  return coverage().findIndex((set) => set.has(cp));
+}
+
+/** The characters of `text` that none of our typefaces can draw (each once, in order). */
+export function missingCharacters(text: string): string[] {
+  const out = new Set<string>();
+  for (const ch of text) if (faceFor(ch.codePointAt(0)!) < 0) out.add(ch);
+  return [...out];
+}
+
+/** Index of the first typeface that draws every character of `word`, or -1. */
+function faceForWord(word: string): number {
+  const sets = coverage();
+  const cps = [...word].map((ch) => ch.codePointAt(0)!).filter((cp) => !invisible(cp));
+  return sets.findIndex((set) => cps.every((cp) => set.has(cp)));
+}
+
+/**
+ * `text` cut into runs that one typeface draws whole: the primary face wherever it can, and a
+ * word it cannot draw completely goes whole to the first face that can, so "Nguyễn" does not mix
+ * two designs inside one word. A word no single face draws is split per character; a character
+ * nobody draws stays with the run before it (it will show as a gap, as everywhere).
+ */
+export function splitByFace(text: string): { text: string; face: number }[] {
+  const out: { text: string; face: number }[] = [];
+  const push = (piece: string, face: number) => {
+    const last = out[out.length - 1];
+    if (last && last.face === face) last.text += piece;
+    else out.push({ text: piece, face });
+  };
+  for (const piece of text.split(/(\s+)/)) {
+    if (piece === '') continue;
+    const whole = /^\s+$/.test(piece) ? (out[out.length - 1]?.face ?? 0) : faceForWord(piece);
+    if (whole >= 0) {
+      push(piece, whole);
+      continue;
+    }
+    for (const ch of piece) {
+      const face = faceFor(ch.codePointAt(0)!);
+      push(ch, face < 0 ? (out[out.length - 1]?.face ?? 0) : face);
+    }
+  }
+  return out;
+}
