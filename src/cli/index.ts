@@ -1,20 +1,18 @@
 // The command line: declares every command and its help, then loads the command's module only when
 // it runs, so `--help` starts fast (pdfmake, docx, zod and the YAML parser are never imported for help).
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type * as CommanderModule from 'commander';
 import { UserError } from '../errors.js';
 import { isLang, languageCodes } from '../languages.js';
 import { MATERIALS } from '../materials/registry.js';
 import { t, type Lang, type MessageKey } from '../messages.js';
-import { packageRoot } from '../paths.js';
+import { packageInfo } from '../paths.js';
 import { defaultFormats, documentFormats, PDF_ENGINES } from '../writers/index.js';
 import { commanderMessage, fileSystemMessage } from './usage-errors.js';
 
 // commander is CommonJS. Importing it as ESM makes Node scan its source for named exports on every
 // start (about 10 ms of a 25 ms budget for --help); require() skips that scan.
-const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof CommanderModule;
+const { Argument, Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof CommanderModule;
 type Command = CommanderModule.Command;
 type HelpOption = CommanderModule.Option;
 type HelpArgument = CommanderModule.Argument;
@@ -24,12 +22,6 @@ export function messageLang(argv: string[], env: NodeJS.ProcessEnv = process.env
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? env.WELKOME_WIJK_LANG : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
   return isLang(value) ? value : 'nl';
-}
-
-/** The package's own version and bug address: under `npx` in another project, npm_package_* is that project's. */
-function packageInfo(): { version: string; bugs?: string } {
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string; bugs?: { url?: string } | string };
-  return { version: pkg.version, bugs: typeof pkg.bugs === 'string' ? pkg.bugs : pkg.bugs?.url };
 }
 
 /** Help in the user's language: commander's own words (titles, defaults, choices) come from the catalogue too. */
@@ -64,6 +56,7 @@ function helpConfiguration(lang: Lang): Partial<CommanderModule.Help> {
 export function buildProgram(run: (task: () => Promise<number>) => Promise<void>, lang: Lang = 'nl'): Command {
   const h = (key: MessageKey, params?: Record<string, string>) => t(lang, key, params);
   const fileArg = `[${h('help_arg_file')}]`;
+  const filesArg = () => new Argument(`[${h('help_arg_files')}...]`, h('help_arg_files_description')).default(['welkome-wijk.yaml'], 'welkome-wijk.yaml');
   const program = new Command('welkome-wijk');
   // Settings that subcommands inherit must be made before they are declared.
   program
@@ -82,11 +75,13 @@ export function buildProgram(run: (task: () => Promise<number>) => Promise<void>
   program
     .command('validate')
     .description(h('help_validate'))
-    .argument(fileArg, h('help_arg_file_description'), 'welkome-wijk.yaml')
+    .addArgument(filesArg())
     .option('--strict', h('help_option_strict'))
+    .option('--json', h('help_option_json_validate'))
+    .option('-q, --quiet', h('help_option_quiet'))
     .addHelpText('after', h('help_examples_validate'))
-    .action((file: string, opts: { strict?: boolean }) =>
-      run(async () => (await import('./validate.js')).validateCommand(file, { strict: !!opts.strict, lang })),
+    .action((files: string[], opts: { strict?: boolean; json?: boolean; quiet?: boolean }) =>
+      run(async () => (await import('./validate.js')).validateCommand(files, { strict: !!opts.strict, json: !!opts.json, quiet: !!opts.quiet, lang })),
     );
 
   program
@@ -148,7 +143,10 @@ export function buildProgram(run: (task: () => Promise<number>) => Promise<void>
     ...Object.entries(MATERIALS).map(([name, m]) => ({ name, summary: m.summary, perAudience: m.perAudience, hasFormats: m.produces === 'documents' })),
   ];
   for (const { name, summary, perAudience, hasFormats } of materials) {
-    const cmd = render.command(name).description(h(summary)).argument(fileArg, h('help_arg_file_description'), 'welkome-wijk.yaml');
+    const cmd = render.command(name).description(h(summary));
+    // `all` takes many files (folders, patterns) and builds them side by side; one material takes one file.
+    if (name === 'all') cmd.addArgument(filesArg());
+    else cmd.argument(fileArg, h('help_arg_file_description'), 'welkome-wijk.yaml');
     if (hasFormats) {
       cmd.option(`-f, --format <${h('help_value_formats')}>`, h('help_option_format', { formats: documentFormats().join(', ') }), formats);
       cmd.addOption(new Option(`--pdf-engine <${h('help_value_engine')}>`, h('help_option_pdf_engine')).choices(PDF_ENGINES));
@@ -157,7 +155,21 @@ export function buildProgram(run: (task: () => Promise<number>) => Promise<void>
       .option(`-o, --out <${h('help_arg_dir')}>`, h('help_option_out'), 'materialen')
       .option(`-t, --templates <${h('help_arg_dir')}...>`, h('help_option_templates'));
     if (perAudience) cmd.option(`-a, --audience <${h('help_value_audience')}>`, h('help_option_audience'));
-    cmd.addHelpText('after', h('help_examples_render_material', { name, audience: perAudience && name !== 'all' ? ' --audience bewoners' : '', format: hasFormats ? ' --format pdf' : '' }));
+    if (name === 'all') {
+      cmd
+        .option('-j, --jobs <n>', h('help_option_jobs'))
+        .option('--shard <i/n>', h('help_option_shard'))
+        .option('--force', h('help_option_force'))
+        .option('--zip', h('help_option_zip'))
+        .option('--json', h('help_option_json'))
+        .option('-q, --quiet', h('help_option_quiet'))
+        .addHelpText('after', h('help_examples_render_all'))
+        .action((files: string[], opts: { audience?: string; format?: string; out: string; templates?: string[]; jobs?: string; shard?: string; force?: boolean; zip?: boolean; json?: boolean; quiet?: boolean; pdfEngine?: string }) =>
+          run(async () => (await import('./render-all.js')).renderAllCommand(files, { ...opts, format: opts.format ?? formats, lang })),
+        );
+      continue;
+    }
+    cmd.addHelpText('after', h('help_examples_render_material', { name, audience: perAudience ? ' --audience bewoners' : '', format: hasFormats ? ' --format pdf' : '' }));
     cmd.action((file: string, opts: { audience?: string; format?: string; out: string; templates?: string[]; pdfEngine?: string }) =>
       run(async () => (await import('./render.js')).renderCommand(name as never, file, { ...opts, format: opts.format ?? formats, lang })),
     );

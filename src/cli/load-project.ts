@@ -1,12 +1,12 @@
 // Loads the neighbourhood file for a command and prints its problems; every command that reads the
 // file goes through here, so validation output looks the same everywhere.
 import { relative } from 'node:path';
+import { withSituationFit } from '../batch/card-fit.js';
 import { loadProjectFile, type LoadResult } from '../project/load.js';
 import type { Lang } from '../messages.js';
 import { t } from '../messages.js';
 import { problemFormatter } from '../project/problems.js';
 import type { Project } from '../project/schema.js';
-import { situationFitProblems } from './card-fit.js';
 import { paletteFor } from './colour.js';
 
 /** More problems than this are counted, not shown: the first ones are what to fix first. */
@@ -48,15 +48,8 @@ export function printProblems(result: LoadResult, lang: Lang): { errors: number;
  * laid out on their cards, so one that does not fit is found before anything is written.
  */
 export async function loadForCommand(file: string, lang: Lang, strict = false, opts: { measureCards?: boolean; templateDirs?: string[] } = {}): Promise<Loaded | undefined> {
-  const result = loadProjectFile(file, lang);
-  if (opts.measureCards && result.project && result.locate) {
-    const locate = result.locate;
-    const fit = await situationFitProblems(result.project, file, opts.templateDirs);
-    if (fit.length) {
-      result.problems = [...result.problems, ...fit.map((p) => ({ ...p, pos: locate(p.path) }))].sort((a, b) => a.pos!.line - b.pos!.line || a.pos!.col - b.pos!.col);
-      result.project = undefined;
-    }
-  }
+  let result = loadProjectFile(file, lang);
+  if (opts.measureCards) result = await withSituationFit(result, file, opts.templateDirs);
   const { errors, warnings } = printProblems(result, lang);
   if (errors > 0 || !result.project) {
     process.stderr.write(`${t(lang, 'validate_summary', { errors, warnings, file: shown(file) })}\n`);

@@ -1,8 +1,9 @@
-// `welkome-wijk render <material> [file]`: validate the file, render the materials, write them.
+// `welkome-wijk render <material> [file]`: validate the file, render one material, write its files
+// (`render all`, which takes many files and writes whole bundles, is render-all.ts).
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { MATERIAL_IDS, MATERIALS, type MaterialId } from '../materials/registry.js';
+import { MATERIALS, type MaterialId } from '../materials/registry.js';
 import type { Lang } from '../messages.js';
 import { t } from '../messages.js';
 import { AUDIENCES, type Audience } from '../project/schema.js';
@@ -31,7 +32,7 @@ export function parseFormats(value: string, lang: Lang): string[] {
   return [...new Set(formats)];
 }
 
-function parseAudience(value: string | undefined, lang: Lang): Audience | undefined {
+export function parseAudience(value: string | undefined, lang: Lang): Audience | undefined {
   if (value === undefined) return undefined;
   if (!(AUDIENCES as readonly string[]).includes(value)) throw wrongChoice(lang, 'cli_bad_audience', value, AUDIENCES);
   return value as Audience;
@@ -66,21 +67,46 @@ export function humanSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} kB`;
 }
 
-export async function renderCommand(what: MaterialId | 'all', file: string, opts: RenderOptions): Promise<number> {
+/**
+ * The lines that say which files a format passed over and why (web pages are made of public
+ * documents only; the print-shop deck is PDF only), one per format and reason. Said, not silent:
+ * someone who asked for a web page of every material should know which are missing and why.
+ */
+export function skippedLines(skipped: readonly Pick<SkippedFile, 'path' | 'writer' | 'reason'>[], formats: readonly string[], lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const format of formats) {
+    for (const reason of ['team', 'print'] as const) {
+      const names = [...new Set(skipped.filter((f) => WRITERS[f.writer].format === format && f.reason === reason).map((f) => basename(f.path)))];
+      const key = reason === 'team' ? 'render_skipped_team' : 'render_skipped_print';
+      if (names.length) lines.push(t(lang, key, { format, count: names.length, files: names.join(', ') }));
+    }
+  }
+  return lines;
+}
+
+/** The notice that pdfmake makes the PDFs where the native Typst package cannot load: said once per run. */
+export function fallbackNotice(lang: Lang): (reason: { message: string }) => void {
+  let warned = false;
+  return (reason) => {
+    if (!warned) process.stderr.write(`${t(lang, 'pdf_engine_fallback', { detail: reason.message })}\n`);
+    warned = true;
+  };
+}
+
+export async function renderCommand(what: MaterialId, file: string, opts: RenderOptions): Promise<number> {
   const { lang } = opts;
   const formats = parseFormats(opts.format, lang);
   const audience = parseAudience(opts.audience, lang);
   // Cards are measured only when situation cards are made (the file's own situations on them).
-  const measureCards = what === 'all' || what === 'cards';
-  const loaded = await loadForCommand(file, lang, false, { measureCards, templateDirs: opts.templates });
+  const loaded = await loadForCommand(file, lang, false, { measureCards: what === 'cards', templateDirs: opts.templates });
   if (!loaded) return 2;
   const { project } = loaded;
-  if (audience && !project.meetings.some((m) => m.audience === audience) && what !== 'all') {
+  if (audience && !project.meetings.some((m) => m.audience === audience)) {
     throw new UserError(t(lang, 'cli_no_meeting_for', { audience }));
   }
   checkOutFolder(opts.out, lang);
   const ctx = resolveProject(project, { baseDir: dirname(resolve(file)), templateDirs: opts.templates });
-  const materials = what === 'all' ? MATERIAL_IDS : [what];
+  const materials = [what];
   // Progress only on a terminal: one line per material as it is done. Pipes and CI logs get only the summary.
   let started = performance.now();
   const onMaterial = process.stderr.isTTY
@@ -92,46 +118,23 @@ export async function renderCommand(what: MaterialId | 'all', file: string, opts
     : undefined;
   const skipped: SkippedFile[] = [];
   const engine = parsePdfEngine(opts.pdfEngine ?? process.env.WELKOME_WIJK_PDF_ENGINE, lang);
-  // Said once: where the native Typst package cannot load, pdfmake makes the PDFs instead.
-  let warned = false;
-  const onFallback = (_from: unknown, _to: unknown, reason: Error) => {
-    if (!warned) process.stderr.write(`${t(lang, 'pdf_engine_fallback', { detail: reason.message })}\n`);
-    warned = true;
-  };
+  const notice = fallbackNotice(lang);
   const written = await renderProject(ctx, {
     materials,
     formats,
     preferredWriters: engine ? [engine] : [],
     outDir: opts.out,
     options: { audience },
-    manifest: what === 'all',
     onMaterial,
-    onFallback,
+    onFallback: (_from, _to, reason) => notice(reason),
     onSkipped: (f) => skipped.push(f),
   });
   const shown = (path: string) => {
     const rel = relative(process.cwd(), path);
     return rel.startsWith('..') ? path : rel;
   };
-  if (what === 'all') {
-    // A bundle is dozens of files: say where they are and how many of each kind.
-    process.stdout.write(`${t(lang, 'render_folder', { folder: shown(dirname(written[0].path)) })}\n`);
-    for (const id of [...MATERIAL_IDS, 'manifest'] as const) {
-      const files = written.filter((f) => f.material === id);
-      const group = id === 'manifest' ? 'material_manifest' : MATERIALS[id].group;
-      if (files.length) process.stdout.write(`${t(lang, 'render_group', { material: t(lang, group), count: files.length })}\n`);
-    }
-  } else {
-    for (const f of written) process.stdout.write(`${t(lang, 'render_written', { file: shown(f.path), size: humanSize(f.bytes) })}\n`);
-  }
-  // Said, not silent: someone who asked for a web page of every material should know which are missing and why.
-  for (const format of formats) {
-    for (const reason of ['team', 'print'] as const) {
-      const names = skipped.filter((f) => WRITERS[f.writer].format === format && f.reason === reason).map((f) => basename(f.path));
-      const key = reason === 'team' ? 'render_skipped_team' : 'render_skipped_print';
-      if (names.length) process.stdout.write(`${t(lang, key, { format, count: names.length, files: names.join(', ') })}\n`);
-    }
-  }
+  for (const f of written) process.stdout.write(`${t(lang, 'render_written', { file: shown(f.path), size: humanSize(f.bytes) })}\n`);
+  for (const line of skippedLines(skipped, formats, lang)) process.stdout.write(`${line}\n`);
   process.stdout.write(`${t(lang, 'render_summary', { count: written.length, area: project.area.name })}\n`);
   return 0;
 }

@@ -1,11 +1,15 @@
-// Runs materials and writers for one project and writes the files: everything is rendered in memory
-// first, then written atomically, so a failure halfway leaves no half-made set behind.
+// Runs materials and writers for one project. A whole bundle (`render all`) is rendered in memory and
+// handed to bundle.ts, which puts it in place as one folder; a single material's files are written
+// one by one, each atomically, and make the bundle's manifest stale (so it is removed).
 import { createHash } from 'node:crypto';
-import { join, relative, sep } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MaterialContext, MaterialOptions, Output } from '../materials/context.js';
 import { MATERIALS, type MaterialId } from '../materials/registry.js';
+import { packageVersion } from '../paths.js';
 import { WRITERS, writeDocumentWith, writerFor, type Writer, type WriterId } from '../writers/index.js';
 import { projectFolder, writeFileAtomic } from './files.js';
+import type { BundleInputs } from './inputs.js';
 
 export interface WrittenFile {
   path: string;
@@ -37,6 +41,8 @@ export interface RenderRequest {
   options: MaterialOptions;
   /** Also write manifest.json listing every file with its checksum (for complete bundles). */
   manifest?: boolean;
+  /** What the bundle was made from, recorded in the manifest so a later run can skip it (inputs.ts). */
+  inputs?: BundleInputs;
   /** Called when a preferred writer cannot run here and another takes over (the Typst engine without its native package). */
   onFallback?: (from: Writer<'document'>, to: Writer<'document'>, reason: Error) => void;
   /** Called when a material is rendered (before anything is written), for progress on a terminal. */
@@ -45,11 +51,20 @@ export interface RenderRequest {
   onSkipped?: (file: SkippedFile) => void;
 }
 
-interface Pending {
-  path: string;
+/** One file of a bundle, rendered and not yet written. */
+export interface BundleFile {
+  /** The file name inside the bundle folder. */
+  name: string;
   material: MaterialId | 'manifest';
   writer?: WriterId;
   bytes: Uint8Array;
+  sha256: string;
+}
+
+/** A bundle in memory: the folder it belongs in and its files, manifest.json last when asked for. */
+export interface RenderedBundle {
+  folder: string;
+  files: BundleFile[];
 }
 
 type Written = { writer: Pick<Writer, 'id' | 'extension'>; bytes: Uint8Array } | { writer: Pick<Writer, 'id' | 'extension'>; skipped: SkippedFile['reason'] };
@@ -76,47 +91,75 @@ async function writeOutput(output: Output, req: RenderRequest): Promise<Written[
   return written;
 }
 
-/** Render the requested materials in the requested formats; returns what was written. */
-export async function renderProject(ctx: MaterialContext, req: RenderRequest): Promise<WrittenFile[]> {
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Render the requested materials in the requested formats, in memory. */
+export async function renderBundle(ctx: MaterialContext, req: RenderRequest): Promise<RenderedBundle> {
   const folder = projectFolder(req.outDir, ctx.municipality, ctx.area.name);
-  const pending: Pending[] = [];
+  const files: BundleFile[] = [];
   for (const id of req.materials) {
     const material = MATERIALS[id];
     const render = await material.load();
     const outputs = await render(ctx, material.perAudience ? req.options : {});
-    const before = pending.length;
+    const before = files.length;
     for (const output of outputs) {
       for (const result of await writeOutput(output, req)) {
-        const path = join(folder, `${output.name}.${result.writer.extension}`);
-        if ('skipped' in result) req.onSkipped?.({ path, material: id, writer: result.writer.id as WriterId, reason: result.skipped });
+        const name = `${output.name}.${result.writer.extension}`;
+        if ('skipped' in result) req.onSkipped?.({ path: join(folder, name), material: id, writer: result.writer.id as WriterId, reason: result.skipped });
         // A ready file had no writer, like the manifest.
-        else pending.push({ path, material: id, writer: result.writer.id === 'file' ? undefined : (result.writer.id as WriterId), bytes: result.bytes });
+        else files.push({ name, material: id, writer: result.writer.id === 'file' ? undefined : (result.writer.id as WriterId), bytes: result.bytes, sha256: sha256(result.bytes) });
       }
     }
-    req.onMaterial?.(id, pending.length - before);
+    req.onMaterial?.(id, files.length - before);
   }
-  if (req.manifest) pending.push({ path: join(folder, 'manifest.json'), material: 'manifest', bytes: manifest(ctx, folder, pending) });
-  for (const file of pending) writeFileAtomic(file.path, file.bytes);
-  return pending.map((f) => ({ path: f.path, material: f.material, writer: f.writer, bytes: f.bytes.byteLength }));
+  if (req.manifest) {
+    const bytes = manifest(ctx, files, req.inputs);
+    files.push({ name: MANIFEST, material: 'manifest', bytes, sha256: sha256(bytes) });
+  }
+  return { folder, files };
+}
+
+/** The name of a bundle's list of files. */
+export const MANIFEST = 'manifest.json';
+
+/**
+ * Render and write single materials file by file, each atomically. The bundle's manifest no longer
+ * describes the folder after that (a file may now come from other templates or options), so it is
+ * removed: the next `render all` rebuilds the bundle instead of trusting it.
+ */
+export async function renderProject(ctx: MaterialContext, req: RenderRequest): Promise<WrittenFile[]> {
+  const { folder, files } = await renderBundle(ctx, { ...req, manifest: false });
+  const stale = join(folder, MANIFEST);
+  if (files.length && existsSync(stale)) rmSync(stale, { force: true });
+  for (const file of files) writeFileAtomic(join(folder, file.name), file.bytes);
+  return files.map((f) => ({ path: join(folder, f.name), material: f.material, writer: f.writer, bytes: f.bytes.byteLength }));
+}
+
+/** The manifest as a later run reads it (see bundle.ts and inputs.ts). */
+export interface Manifest {
+  municipality: string;
+  area: string;
+  language: string;
+  date: string;
+  tool?: { name: string; version: string };
+  inputs?: BundleInputs;
+  files: { file: string; material: string; writer?: string; bytes: number; sha256: string }[];
 }
 
 /**
- * What a bundle holds, with checksums, so a CI pipeline can see what changed between runs. No
- * timestamps: the same input gives the same manifest.
+ * What a bundle holds, with checksums, so a CI pipeline can see what changed between runs, and what
+ * it was made from, so a later run can tell it is still current. No timestamps and no paths of the
+ * machine: the same input gives the same manifest.
  */
-function manifest(ctx: MaterialContext, folder: string, files: Pending[]): Uint8Array {
-  const body = {
+function manifest(ctx: MaterialContext, files: BundleFile[], inputs: BundleInputs | undefined): Uint8Array {
+  const body: Manifest = {
     municipality: ctx.municipality,
     area: ctx.area.name,
     language: ctx.lang,
     date: ctx.date.toISOString(),
-    files: files.map((f) => ({
-      file: relative(folder, f.path).split(sep).join('/'),
-      material: f.material,
-      writer: f.writer,
-      bytes: f.bytes.byteLength,
-      sha256: createHash('sha256').update(f.bytes).digest('hex'),
-    })),
+    tool: { name: 'welkome-wijk', version: packageVersion() },
+    inputs,
+    files: files.map((f) => ({ file: f.name, material: f.material, writer: f.writer, bytes: f.bytes.byteLength, sha256: f.sha256 })),
   };
   return new TextEncoder().encode(`${JSON.stringify(body, null, 2)}\n`);
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { situationFitProblems } from '../../src/cli/card-fit.js';
+import { situationFitProblems } from '../../src/batch/card-fit.js';
 import { checkProjectSource } from '../../src/project/load.js';
 import { formatProblem } from '../../src/project/problems.js';
 import type { Project } from '../../src/project/schema.js';

@@ -6,7 +6,8 @@ import { inspectImage } from '../../image.js';
 import { LINE, LINE_BOX, palette, SIZE_MM, SPACE } from '../../document/theme.js';
 import { chartPng } from '../chart-image.js';
 import { assertNever, InternalError, UserError } from '../../errors.js';
-import { QR_ECC, type QRCode } from '../qr.js';
+import type { QRCode } from '../qr.js';
+import { qrPng } from './qr-png.js';
 import type { Docx } from './modules.js';
 import { toneColour } from '../../document/theme.js';
 import { countLines, textWidth } from './measure.js';
@@ -522,13 +523,7 @@ async function renderBlock(s: RenderState, flow: Flow, block: Block, place: Plac
       const sizeMm = Math.min(block.sizeMm, twToMm(place.widthTw));
       const px = mmToPx(sizeMm);
       // 300 dpi bitmap, so print is sharp; a quiet zone of two modules is enough on a white page.
-      const data = await s.qr.toBuffer(block.data, {
-        type: 'png',
-        errorCorrectionLevel: QR_ECC,
-        margin: 2,
-        width: Math.round((sizeMm / 25.4) * 300),
-        color: { dark: `#${s.c.text}`, light: '#ffffff' },
-      });
+      const data = qrPng(s.qr, block.data, { width: Math.round((sizeMm / 25.4) * 300), margin: 2, dark: `#${s.c.text}`, light: '#ffffff' });
       s.drawings++;
       const image = new d.ImageRun({
         type: 'png',

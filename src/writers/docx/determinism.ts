@@ -115,8 +115,20 @@ export async function normaliseDocx(
   patch: (path: string, xml: string) => string = (_, xml) => xml,
 ): Promise<Uint8Array> {
   // Loaded here, not at the top: only DOCX rendering needs it.
-  const { unzipSync, zipSync } = await import('fflate');
-  const files = unzipSync(packed);
+  const { unzipSync } = await import('fflate');
+  return normaliseParts(unzipSync(packed), date, patch);
+}
+
+/**
+ * The same from the package's parts before docx zips them (see compiledParts in index.ts): the
+ * package is zipped once instead of zipped, unzipped and zipped again. Same bytes as normaliseDocx.
+ */
+export async function normaliseParts(
+  files: Record<string, Uint8Array>,
+  date: Date,
+  patch: (path: string, xml: string) => string = (_, xml) => xml,
+): Promise<Uint8Array> {
+  const { zipSync } = await import('fflate');
   for (const path of Object.keys(files)) {
     if (path.endsWith('.xml')) files[path] = enc.encode(patch(path, dec.decode(files[path])));
   }

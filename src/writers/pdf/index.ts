@@ -1,5 +1,6 @@
 // The PDF writer: renders a Document to PDF bytes with pdfmake, and reports any card whose text does not fit.
 import type { Document } from '../../document/model.js';
+import { InternalError } from '../../errors.js';
 import { reportOverflows } from '../card-fit.js';
 import { qrMatrix, type QrMatrix } from '../qr.js';
 import { qrData } from './blocks.js';
@@ -17,7 +18,9 @@ export async function writePdf(doc: Document): Promise<Uint8Array> {
   const qr = new Map<string, QrMatrix>();
   for (const data of new Set(qrData(doc.blocks))) qr.set(data, await qrMatrix(data));
   const probe = new CardProbe();
-  const bytes = await renderDefinition(withFallbackFaces(buildDefinition(doc, probe, qr)), doc.allowedFiles, bleedPages(doc));
+  // A deck that overflows is an error, so its layout is not finished (no fonts embedded, no file closed).
+  const bytes = await renderDefinition(withFallbackFaces(buildDefinition(doc, probe, qr)), doc.allowedFiles, bleedPages(doc), () => probe.overflows().length === 0);
   reportOverflows(probe.overflows());
+  if (!bytes) throw new InternalError('The PDF was not finished, yet no card overflowed.');
   return bytes;
 }
