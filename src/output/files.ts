@@ -1,5 +1,5 @@
 // Safe file names and atomic writes: a file appears whole (temp file, then rename) or not at all.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 
@@ -21,6 +21,9 @@ export function slug(text: string, fallback = 'project'): string {
     .replace(/-+$/, '');
   // Windows refuses these as file or folder names, whatever the extension.
   if (/^(con|prn|aux|nul|com\d|lpt\d)$/.test(folded)) return `${folded}-1`;
+  // A name without Latin letters or digits (Москва, 北京) keeps a short fingerprint of itself, so two
+  // such areas do not share one folder.
+  if (!folded && text.trim()) return `${fallback}-${createHash('sha256').update(text.trim().normalize('NFC')).digest('hex').slice(0, 8)}`;
   return folded || fallback;
 }
 

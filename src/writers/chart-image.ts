@@ -2,11 +2,10 @@
 // page that wants an <img>) and an SVG (for a web page). Both from the shared layout in
 // document/chart.ts, with the PDFs' typeface, so every format shows the same chart.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { CHART_FONT, layoutChart, type ChartLayout } from '../document/chart.js';
+import { fontPath } from '../document/coverage.js';
 import type { Chart } from '../document/model.js';
-import type { Palette } from '../document/theme.js';
+import { TYPEFACES, type Palette } from '../document/theme.js';
 import { Canvas } from './raster/canvas.js';
 import { TrueTypeFont } from './raster/font.js';
 import { encodePng } from './raster/png.js';
@@ -16,13 +15,9 @@ export const CHART_DPI = 200;
 
 let regular: TrueTypeFont | undefined;
 
-/** Roboto Regular from pdfmake's package, as the PDFs use it; never a system font. */
+/** The documents' first typeface (Atkinson Hyperlegible Next), regular, from its package; never a system font. */
 function font(): TrueTypeFont {
-  if (!regular) {
-    const require = createRequire(import.meta.url);
-    const dir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-    regular = new TrueTypeFont(readFileSync(path.join(dir, 'Roboto-Regular.ttf')));
-  }
+  regular ??= new TrueTypeFont(readFileSync(fontPath(TYPEFACES[0], 'regular')));
   return regular;
 }
 

@@ -12,10 +12,22 @@ describe('slug', () => {
     ['Heseveld / Hazenkamp', 'heseveld-hazenkamp'],
     ['../../etc/passwd', 'etc-passwd'],
     ['Çağlayan Ïlpendam Łódź', 'caglayan-ilpendam-lodz'],
-    ['...', 'project'],
+    ['', 'project'],
     ['CON', 'con-1'],
   ])('%s → %s', (input, expected) => {
     expect(slug(input)).toBe(expected);
+  });
+});
+
+describe('slug of a name without Latin letters', () => {
+  it('keeps a fingerprint of the name, so two such areas get two folders, the same on every run', () => {
+    const moscow = slug('Москва', 'gebied');
+    const beijing = slug('北京', 'gebied');
+    expect(moscow).toMatch(/^gebied-[0-9a-f]{8}$/);
+    expect(beijing).toMatch(/^gebied-[0-9a-f]{8}$/);
+    expect(moscow).not.toBe(beijing);
+    expect(slug('Москва', 'gebied')).toBe(moscow);
+    expect(slug('...')).toMatch(/^project-[0-9a-f]{8}$/);
   });
 });
 

@@ -1,4 +1,4 @@
-// Reads glyph outlines from a TrueType font (the Roboto the PDFs use), so pictures drawn for the DOCX
+// Reads glyph outlines from a TrueType font (the typeface the PDFs use), so pictures drawn for the DOCX
 // writer carry the same letters as the PDF. Only what drawing a label needs: the character map,
 // advance widths and the outlines (simple and composite glyphs); no hinting, no kerning.
 
