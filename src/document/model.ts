@@ -166,7 +166,7 @@ export interface PageSetup {
  */
 export interface Theme {
   accent: string;
-  reading?: 'standard' | 'large' | 'poster';
+  reading?: 'standard' | 'large' | 'poster' | 'poster-a3';
 }
 
 /** The pictures writers can draw (see icons.ts): one per golden rule, and the house of the approach. */

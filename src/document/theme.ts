@@ -125,9 +125,11 @@ export const MIN_TYPE = 9;
  * How much larger the text of a document is: `large` for what residents receive (their invitation,
  * programme and survey: body 12.5 pt, the size older readers ask for), `standard` for the rest.
  */
-export function readingScale(reading: 'standard' | 'large' | 'poster' | undefined): number {
-  // A3 is A4 enlarged by the square root of two: a poster keeps the flyer's proportions.
-  if (reading === 'poster') return 1.2 * Math.SQRT2;
+export function readingScale(reading: 'standard' | 'large' | 'poster' | 'poster-a3' | undefined): number {
+  // A poster is read from a step away: on A4 a fifth larger again than what residents hold in their
+  // hands; A3 is the A4 poster enlarged by the square root of two.
+  if (reading === 'poster') return 1.2 * 1.2;
+  if (reading === 'poster-a3') return 1.2 * 1.2 * Math.SQRT2;
   return reading === 'large' ? 1.2 : 1;
 }
 

@@ -61,7 +61,7 @@ export interface BaseOptions {
   /** Leave the brand lockup off (a document whose first page is all cards shows it on the backs). */
   brand?: false;
   /** Body text larger, for what residents receive; larger still on an A3 poster. */
-  reading?: 'large' | 'poster';
+  reading?: 'large' | 'poster' | 'poster-a3';
 }
 
 /** A document with the project's metadata, theme and footer; materials add the blocks. */

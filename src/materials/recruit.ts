@@ -16,8 +16,8 @@ import { renderText, textInline, wording } from './text.js';
  * from their own distance. The QR code must be scanned from a step away on a notice board.
  */
 const POSTERS = {
-  A4: { suffix: 'a4', qrMm: 38, photoMm: 172, photoMaxMm: 42, margins: [13, 18, 14, 18] },
-  A3: { suffix: 'a3', qrMm: 54, photoMm: 249, photoMaxMm: 60, margins: [18, 25, 20, 25] },
+  A4: { suffix: 'a4', qrMm: 38, photoMm: 172, photoMaxMm: 56, margins: [13, 18, 14, 18] },
+  A3: { suffix: 'a3', qrMm: 54, photoMm: 249, photoMaxMm: 79, margins: [18, 25, 20, 25] },
 } as const satisfies Record<string, { suffix: string; qrMm: number; photoMm: number; photoMaxMm: number; margins: [number, number, number, number] }>;
 
 /** Values every recruitment text needs (the poster, the card, the social texts). */
@@ -75,7 +75,7 @@ function posterFor(ctx: MaterialContext, meeting: ResolvedMeeting, size: keyof t
     header: `Welkome Wijk ${ctx.area.name}`,
     size,
     marginsMm: [...form.margins],
-    reading: size === 'A3' ? 'poster' : 'large',
+    reading: size === 'A3' ? 'poster-a3' : 'poster',
   });
   const photo: ContentBlock[] = ctx.photo ? [{ kind: 'image', path: ctx.photo.path, widthMm: form.photoMm, maxHeightMm: form.photoMaxMm, alt: ctx.photo.alt }] : [];
   if (ctx.photo) doc.allowedFiles.push(ctx.photo.path);

@@ -129,9 +129,9 @@ export const TEMPLATE = String.raw`
 
 // A heading keeps its look (model level) and its place in the structure (tag) apart: the tag
 // sequence must start at H1 and not skip levels for PDF/UA, whatever the template's levels are.
-// Large text keeps its size when the body is set larger for residents (12.5 pt); only a poster's
-// scale beyond that (A3, A4 enlarged) makes it grow, by as much as the page did.
-#let poster-scale(s) = calc.max(1, s * S.body / 12.5)
+// Large text keeps its size when the body is set larger for residents (1.2×); only a poster's
+// scale beyond that makes it grow, by as much as the poster's body grew beyond the residents' size.
+#let poster-scale(s) = calc.max(1, s / 1.2)
 
 #let heading-block(b, s, above) = {
   let st = heading-styles.at(str(b.level))
