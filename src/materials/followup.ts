@@ -5,7 +5,7 @@
 import { loadKit } from '../content/kit.js';
 import { loadLabels } from '../content/labels.js';
 import type { ContentBlock, Inline } from '../document/model.js';
-import { AUDIENCES } from '../project/schema.js';
+import { AUDIENCES } from '../content/library.js';
 import { baseDocument, templateProject, type MaterialContext, type Output } from './context.js';
 import { renderText, textInline, wording } from './text.js';
 
@@ -25,7 +25,9 @@ export async function renderFollowUp(ctx: MaterialContext): Promise<Output[]> {
       for (const item of items) changes.push([textInline(item), textInline(labels.audiences[audience].people), textInline(f[when]), [], [], []]);
     }
   }
-  const blank = (cells: number): Inline[][] => [[{ kind: 'text', text: ' ' }, { kind: 'lineBreak' }], ...Array.from({ length: cells - 1 }, () => [])];
+  // Two blank lines make a row to write in (a line break alone at a cell's end is dropped by Typst, so
+  // each line holds a no-break space).
+  const blank = (cells: number): Inline[][] => [[{ kind: 'text', text: '\u00a0' }, { kind: 'lineBreak' }, { kind: 'text', text: '\u00a0' }], ...Array.from({ length: cells - 1 }, () => [])];
   for (let i = 0; i < EMPTY_ROWS; i++) changes.push(blank(6));
   const changesTable: ContentBlock = {
     kind: 'table',

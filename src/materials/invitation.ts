@@ -69,13 +69,16 @@ function details(meeting: ResolvedMeeting, labels: Labels, words: Words, dateAbo
   // short address, for whoever has no phone at hand.
   // With the date above (the flyer form), the short address to type over; otherwise the old caption.
   const [caption, address] = dateAbove ? [labels.qrOrType, shortAddress(r.url)] : [labels.qrCaption, undefined];
+  const qr: ContentBlock = { kind: 'qr', data: r.url, sizeMm: qrMm, alt: labels.qrAlt, caption, address };
+  // On A5, at the residents' 12 pt, a column beside the code is too narrow for "Toegankelijkheid"
+  // next to "Heseveldstraat": the facts take the width and the code follows under them.
+  if (narrow) return [{ kind: 'facts', items: facts }, qr];
   return [
     {
       kind: 'columns',
       columns: [
-        // On A5 the code's column is wider, so the address under it keeps its words whole.
-        { width: narrow ? 1.6 : 2.7, blocks: [{ kind: 'facts', items: facts }] },
-        { width: 1, blocks: [{ kind: 'qr', data: r.url, sizeMm: qrMm, alt: labels.qrAlt, caption, address }] },
+        { width: 2.7, blocks: [{ kind: 'facts', items: facts }] },
+        { width: 1, blocks: [qr] },
       ],
     },
   ];

@@ -6,9 +6,9 @@ import { CHART_FONT, layoutChart, type ChartLayout } from '../document/chart.js'
 import { fontPath } from '../document/coverage.js';
 import type { Chart } from '../document/model.js';
 import { TYPEFACES, type Palette } from '../document/theme.js';
-import { Canvas } from './raster/canvas.js';
-import { TrueTypeFont } from './raster/font.js';
-import { encodePng } from './raster/png.js';
+import { Canvas } from '../raster/canvas.js';
+import { TrueTypeFont } from '../raster/font.js';
+import { encodePng } from '../raster/png.js';
 
 /** Print resolution: sharp on paper, and a chart of a page's width stays near 30 kB. */
 export const CHART_DPI = 200;

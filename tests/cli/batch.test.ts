@@ -184,13 +184,13 @@ describe('progress', () => {
     expect(terminal.exitCode).toBe(0);
     expect(terminal.output).toMatch(/\[\.{24}\] 0\/2 · 0 gemaakt, 0 met fouten · \d+,\d s/);
     expect(terminal.output).toMatch(/\[#{24}\] 2\/2 · 2 gemaakt, 0 met fouten/);
-    expect(terminal.output).toMatch(/✓ .*noordbroek\/de-hoven \(34 bestanden, \d+,\d s\)/);
+    expect(terminal.output).toMatch(/✓ .*noordbroek\/de-hoven \(\d+ bestanden, \d+,\d s\)/);
     const piped = await cli([...args, '--force']);
     expect(piped.stderr).toBe('');
-    // A line per bundle, one for the print-shop deck that has no DOCX (said once for the run), the closing line.
+    // A line per bundle, one for what is cut to size and has no DOCX (said once for the run), the closing line.
     const lines = piped.stdout.trim().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toMatch(/^– Geen docx van 1 bestand voor de drukkerij .*: kaarten-gouden-regels-drukwerk\.docx$/);
+    expect(lines[2]).toMatch(/^– Geen docx van 2 bestanden die op maat gesneden worden .*: kaarten-gouden-regels-drukwerk\.docx, naambadges\.docx$/);
   }, 300_000);
 });
 

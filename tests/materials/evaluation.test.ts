@@ -28,6 +28,8 @@ function halves(path: string): string {
 }
 const pages = (path: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [path]))![1]);
 const pageSize = (path: string) => /Page size:\s+([\d.]+) x ([\d.]+)/.exec(run('pdfinfo', [path]))!.slice(1).map(Number);
+/** The forms' file suffixes per audience: residents get the A4 form only. */
+const sizes = (audience: string) => (audience === 'bewoners' ? [''] : ['', '-a5']);
 const documentXml = (docx: Uint8Array) => new TextDecoder().decode(unzipSync(docx)['word/document.xml']);
 
 /** The words on the pages, from `pdftotext -bbox`. */
@@ -60,9 +62,9 @@ describe.each(EXAMPLES)('%s', (example) => {
     return file;
   };
 
-  it('has an A4 and an A5 form per meeting, and the final evaluation guide', () => {
+  it('has an A4 form per meeting, an A5 one too except for residents (their 12 pt form needs A4), and the final evaluation guide', () => {
     const { project, files } = rendered.get(example)!;
-    const expected = project.meetings.flatMap((m) => [`evaluatie-${m.audience}`, `evaluatie-${m.audience}-a5`]);
+    const expected = project.meetings.flatMap((m) => [`evaluatie-${m.audience}`, ...sizes(m.audience).slice(1).map((s) => `evaluatie-${m.audience}${s}`)]);
     expect([...files.keys()]).toEqual([...expected, 'eindevaluatie-gespreksleidraad']);
   });
 
@@ -71,7 +73,7 @@ describe.each(EXAMPLES)('%s', (example) => {
     const labels = loadLabels(project.language);
     const survey = loadEvaluation(project.language).survey;
     for (const meeting of project.meetings) {
-      for (const suffix of ['', '-a5']) {
+      for (const suffix of sizes(meeting.audience)) {
         const { pdf } = get(`evaluatie-${meeting.audience}${suffix}`);
         const t = text(pdf);
         expect(t, `${meeting.audience}${suffix}`).toContain(formatDate(meeting.date, project.language));
@@ -103,12 +105,13 @@ describe.each(EXAMPLES)('%s', (example) => {
     const { project } = rendered.get(example)!;
     for (const meeting of project.meetings) {
       const a4 = get(`evaluatie-${meeting.audience}`).pdf;
-      const a5 = get(`evaluatie-${meeting.audience}-a5`).pdf;
       expect(pages(a4), `${meeting.audience} A4`).toBe(1);
-      expect(pages(a5), `${meeting.audience} A5`).toBe(1);
       const [w4, h4] = pageSize(a4);
-      const [w5, h5] = pageSize(a5);
       expect([Math.round(w4), Math.round(h4)]).toEqual([595, 842]);
+      if (meeting.audience === 'bewoners') continue;
+      const a5 = get(`evaluatie-${meeting.audience}-a5`).pdf;
+      expect(pages(a5), `${meeting.audience} A5`).toBe(1);
+      const [w5, h5] = pageSize(a5);
       expect([Math.round(w5), Math.round(h5)]).toEqual([420, 595]);
     }
   });
@@ -116,7 +119,7 @@ describe.each(EXAMPLES)('%s', (example) => {
   it('has the date in the DOCX forms', () => {
     const { project } = rendered.get(example)!;
     for (const meeting of project.meetings) {
-      for (const suffix of ['', '-a5']) {
+      for (const suffix of sizes(meeting.audience)) {
         expect(documentXml(get(`evaluatie-${meeting.audience}${suffix}`).docx)).toContain(formatDate(meeting.date, project.language));
       }
     }

@@ -11,7 +11,7 @@ import type { Chart, Document } from '../../src/document/model.js';
 import { palette } from '../../src/document/theme.js';
 import { chartPng, chartSvg } from '../../src/writers/chart-image.js';
 import { WRITERS } from '../../src/writers/index.js';
-import { crc32 } from '../../src/writers/raster/png.js';
+import { crc32 } from '../../src/raster/png.js';
 
 const work = mkdtempSync(join(tmpdir(), 'ww-chart-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

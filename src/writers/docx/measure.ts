@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Inline } from '../../document/model.js';
 import { TYPEFACES } from '../../document/theme.js';
-import { TrueTypeFont } from '../raster/font.js';
+import { TrueTypeFont } from '../../raster/font.js';
 
 /**
  * Arial's advance widths (2048 units to the em) for U+0020 to U+017F (Basic Latin, Latin-1 and

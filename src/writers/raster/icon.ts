@@ -4,7 +4,7 @@
 // place, not a second copy of it. Plain arithmetic only: the same tile gives the same bytes anywhere.
 import { iconTile } from '../../document/icons.js';
 import type { IconName } from '../../document/model.js';
-import { encodePng } from './png.js';
+import { encodePng } from '../../raster/png.js';
 
 type Point = { x: number; y: number };
 
