@@ -2,64 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { unicodeCmap } from '../raster/font.js';
 import { TYPEFACES, type FontFiles } from './theme.js';
 
 /** The code points a font file maps to a glyph (its Unicode cmap subtable, format 4 or 12). */
 export function cmapCodePoints(font: Uint8Array): Set<number> {
-  const v = new DataView(font.buffer, font.byteOffset, font.byteLength);
-  const tables = v.getUint16(4);
-  let cmap = -1;
-  for (let i = 0; i < tables; i++) {
-    const at = 12 + i * 16;
-    if (String.fromCharCode(font[at], font[at + 1], font[at + 2], font[at + 3]) === 'cmap') cmap = v.getUint32(at + 8);
-  }
-  if (cmap < 0) throw new Error('The font has no cmap table.');
-  // Prefer the full-repertoire subtable (format 12) over the BMP-only one (format 4).
-  let best = -1;
-  let bestFormat = 0;
-  for (let i = 0; i < v.getUint16(cmap + 2); i++) {
-    const at = cmap + 4 + i * 8;
-    const platform = v.getUint16(at);
-    const encoding = v.getUint16(at + 2);
-    const offset = cmap + v.getUint32(at + 4);
-    const format = v.getUint16(offset);
-    const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
-    if (unicode && (format === 12 || (format === 4 && bestFormat !== 12))) {
-      best = offset;
-      bestFormat = format;
-    }
-  }
-  const out = new Set<number>();
-  if (bestFormat === 12) {
-    const groups = v.getUint32(best + 12);
-    for (let g = 0; g < groups; g++) {
-      const at = best + 16 + g * 12;
-      for (let c = v.getUint32(at); c <= v.getUint32(at + 4); c++) out.add(c);
-    }
-  } else if (bestFormat === 4) {
-    const segs = v.getUint16(best + 6) / 2;
-    const ends = best + 14;
-    const starts = ends + segs * 2 + 2;
-    const deltas = starts + segs * 2;
-    const ranges = deltas + segs * 2;
-    for (let s = 0; s < segs; s++) {
-      const end = v.getUint16(ends + s * 2);
-      const start = v.getUint16(starts + s * 2);
-      const delta = v.getInt16(deltas + s * 2);
-      const range = v.getUint16(ranges + s * 2);
-      for (let c = start; c <= end && c !== 0xffff; c++) {
-        let glyph: number;
-        if (range === 0) glyph = (c + delta) & 0xffff;
-        else {
-          const at = ranges + s * 2 + range + (c - start) * 2;
-          glyph = v.getUint16(at);
-          if (glyph !== 0) glyph = (glyph + delta) & 0xffff;
-        }
-        if (glyph !== 0) out.add(c);
-      }
-    }
-  }
-  return out;
+  return new Set(unicodeCmap(font).keys());
 }
 
 /** The path of one face of a typeface, inside its npm package. */

@@ -22,7 +22,7 @@ export class TrueTypeFont {
   private readonly longLoca: boolean;
   private readonly numGlyphs: number;
   private readonly numHMetrics: number;
-  private readonly cmap = new Map<number, number>();
+  private readonly cmap: Map<number, number>;
   private readonly outlines = new Map<number, Outline>();
 
   constructor(bytes: Uint8Array) {
@@ -38,61 +38,13 @@ export class TrueTypeFont {
     this.longLoca = this.view.getInt16(head.offset + 50) === 1;
     this.numGlyphs = this.view.getUint16(this.table('maxp').offset + 4);
     this.numHMetrics = this.view.getUint16(this.table('hhea').offset + 34);
-    this.readCmap();
+    this.cmap = unicodeCmap(bytes);
   }
 
   private table(tag: string): Table {
     const t = this.tables.get(tag);
     if (!t) throw new Error(`The font has no '${tag}' table`);
     return t;
-  }
-
-  /** Unicode (format 4 and 12 subtables of the Windows platform) to glyph ids. */
-  private readCmap(): void {
-    const v = this.view;
-    const base = this.table('cmap').offset;
-    const count = v.getUint16(base + 2);
-    const subtables: { format: number; offset: number }[] = [];
-    for (let i = 0; i < count; i++) {
-      const platform = v.getUint16(base + 4 + i * 8);
-      const encoding = v.getUint16(base + 6 + i * 8);
-      const offset = base + v.getUint32(base + 8 + i * 8);
-      if ((platform === 3 && (encoding === 1 || encoding === 10)) || platform === 0) subtables.push({ format: v.getUint16(offset), offset });
-    }
-    const best = subtables.find((s) => s.format === 12) ?? subtables.find((s) => s.format === 4);
-    if (!best) throw new Error('The font has no Unicode character map');
-    const at = best.offset;
-    if (best.format === 12) {
-      const groups = v.getUint32(at + 12);
-      for (let g = 0; g < groups; g++) {
-        const start = v.getUint32(at + 16 + g * 12);
-        const end = v.getUint32(at + 20 + g * 12);
-        const glyph = v.getUint32(at + 24 + g * 12);
-        // Only the planes a label can use; a full walk of every group would map a million code points.
-        for (let c = start; c <= Math.min(end, 0xffff); c++) this.cmap.set(c, glyph + (c - start));
-      }
-      return;
-    }
-    const segments = v.getUint16(at + 6) / 2;
-    const ends = at + 14;
-    const starts = ends + segments * 2 + 2;
-    const deltas = starts + segments * 2;
-    const rangeOffsets = deltas + segments * 2;
-    for (let s = 0; s < segments; s++) {
-      const end = v.getUint16(ends + s * 2);
-      const start = v.getUint16(starts + s * 2);
-      const delta = v.getInt16(deltas + s * 2);
-      const rangeOffset = v.getUint16(rangeOffsets + s * 2);
-      for (let c = start; c <= end && c !== 0xffff; c++) {
-        let glyph: number;
-        if (rangeOffset === 0) glyph = (c + delta) & 0xffff;
-        else {
-          const g = v.getUint16(rangeOffsets + s * 2 + rangeOffset + (c - start) * 2);
-          glyph = g === 0 ? 0 : (g + delta) & 0xffff;
-        }
-        if (glyph) this.cmap.set(c, glyph);
-      }
-    }
   }
 
   /** The glyph for a character; 0 (the font's "missing" box) when it has none. */
@@ -259,6 +211,61 @@ function flatten(points: { x: number; y: number; on: boolean }[]): Point[] {
       out.push({ x: u * u * from.x + 2 * u * t * p.x + t * t * to.x, y: u * u * from.y + 2 * u * t * p.y + t * t * to.y });
     }
     i++;
+  }
+  return out;
+}
+
+/**
+ * A font file's Unicode character map (its format 12 subtable if it has one, else format 4; platform
+ * 0, or Windows Unicode): code point to glyph id, without the characters mapped to glyph 0.
+ */
+export function unicodeCmap(font: Uint8Array): Map<number, number> {
+  const v = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  let cmap = -1;
+  for (let i = 0; i < v.getUint16(4); i++) {
+    const at = 12 + i * 16;
+    if (String.fromCharCode(font[at], font[at + 1], font[at + 2], font[at + 3]) === 'cmap') cmap = v.getUint32(at + 8);
+  }
+  if (cmap < 0) throw new Error('The font has no cmap table');
+  const subtables: { format: number; offset: number }[] = [];
+  for (let i = 0; i < v.getUint16(cmap + 2); i++) {
+    const platform = v.getUint16(cmap + 4 + i * 8);
+    const encoding = v.getUint16(cmap + 6 + i * 8);
+    const offset = cmap + v.getUint32(cmap + 8 + i * 8);
+    if ((platform === 3 && (encoding === 1 || encoding === 10)) || platform === 0) subtables.push({ format: v.getUint16(offset), offset });
+  }
+  const best = subtables.find((t) => t.format === 12) ?? subtables.find((t) => t.format === 4);
+  if (!best) throw new Error('The font has no Unicode character map');
+  const out = new Map<number, number>();
+  const at = best.offset;
+  if (best.format === 12) {
+    for (let g = 0; g < v.getUint32(at + 12); g++) {
+      const start = v.getUint32(at + 16 + g * 12);
+      const end = v.getUint32(at + 20 + g * 12);
+      const glyph = v.getUint32(at + 24 + g * 12);
+      for (let c = start; c <= end; c++) if (glyph + (c - start) !== 0) out.set(c, glyph + (c - start));
+    }
+    return out;
+  }
+  const segments = v.getUint16(at + 6) / 2;
+  const ends = at + 14;
+  const starts = ends + segments * 2 + 2;
+  const deltas = starts + segments * 2;
+  const rangeOffsets = deltas + segments * 2;
+  for (let s = 0; s < segments; s++) {
+    const end = v.getUint16(ends + s * 2);
+    const start = v.getUint16(starts + s * 2);
+    const delta = v.getInt16(deltas + s * 2);
+    const rangeOffset = v.getUint16(rangeOffsets + s * 2);
+    for (let c = start; c <= end && c !== 0xffff; c++) {
+      let glyph: number;
+      if (rangeOffset === 0) glyph = (c + delta) & 0xffff;
+      else {
+        const g = v.getUint16(rangeOffsets + s * 2 + rangeOffset + (c - start) * 2);
+        glyph = g === 0 ? 0 : (g + delta) & 0xffff;
+      }
+      if (glyph) out.set(c, glyph);
+    }
   }
   return out;
 }
