@@ -77,7 +77,8 @@ try {
   const cold = [];
   for (let i = 0; i < 3; i++) cold.push(measure(['render', 'all', example, '--out', join(work, 'cold'), '--force']));
   const coldCpu = median(cold.map((c) => c.cpu));
-  log('| one bundle, cold (render all, Nijmegen, 68 files; median of 3) | CPU s | wall s | peak RSS MB |');
+  const coldFiles = /(\d+) (?:bestanden|files) gemaakt|(\d+) files made/.exec(cold[0].stdout ?? '');
+  log(`| one bundle, cold (render all, Nijmegen, ${coldFiles ? coldFiles[1] ?? coldFiles[2] : '?'} files; median of 3) | CPU s | wall s | peak RSS MB |`);
   log('|---|---:|---:|---:|');
   log(`| render all --force | ${fmt(coldCpu, 2)} | ${fmt(median(cold.map((c) => c.wall)), 2)} | ${fmt(median(cold.map((c) => c.maxRssMb)), 0)} |`);
   log('');
