@@ -398,6 +398,7 @@ export type MessageKey =
   | 'rule_unknown_person_suggest'
   | 'rule_unknown_situation'
   | 'rule_unknown_situation_suggest'
+  | 'rule_word_too_long'
   | 'source_date_epoch'
   | 'string_max'
   | 'template_slot_missing'

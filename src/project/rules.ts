@@ -362,6 +362,20 @@ export const RULES: Rule[] = [
     },
   },
   {
+    id: 'word-length',
+    check({ project, report }) {
+      // A word longer than a card's or a column's width cannot be set: the PDF engines clip it or,
+      // pdfmake, spend minutes and gigabytes breaking it letter by letter. Web addresses and e-mail
+      // addresses are links, not set as words, and may be long.
+      walkStrings(project, [], (value, path) => {
+        const key = path.at(-1);
+        if (typeof key === 'string' && /^(url|link|email|logo|file|templates|accentColor)$/.test(key)) return;
+        const longest = value.split(/\s+/).reduce((a, w) => (w.length > a.length && !/^(https?:\/\/|www\.)|@/.test(w) ? w : a), '');
+        if (longest.length > MAX_WORD) report('error', path, 'rule_word_too_long', { length: longest.length, max: MAX_WORD, start: longest.slice(0, 20) });
+      });
+    },
+  },
+  {
     id: 'stigma-words',
     check({ project, report }) {
       // Texts the project writes itself end up on materials: warn about words that label people.
@@ -441,6 +455,9 @@ function checkImageFile(file: string, at: PathSegment[], kind: keyof typeof IMAG
     report('error', at, keys.tooManyPixels, { path: file, width: info.width, height: info.height, megapixels: Math.round(megapixels), max: MAX_LOGO_MEGAPIXELS });
   }
 }
+
+/** The longest word a file may hold: more than the longest Dutch compounds, less than a card's width at its size. */
+const MAX_WORD = 40;
 
 /** Values that stand in for a real answer: "000 000 00 00", "Persoon A", "TODO", "nog invullen". */
 export function isPlaceholder(value: string): boolean {
