@@ -5,13 +5,13 @@ import { TYPEFACES } from '../../document/theme.js';
 
 type Node = Record<string, unknown>;
 
-/** A text value with runs the primary face lacks cut out and given their own face; unchanged when it has none. */
 /**
  * Zero-width spaces, joiners and direction marks: pdfmake draws them as the font's empty box, and
  * without shaping across them or a bidirectional layout they do nothing for our typefaces.
  */
 const INVISIBLE = /[\u200b-\u200f\u2060\ufeff]/g;
 
+/** A text value with runs the primary face lacks cut out and given their own face; unchanged when it has none. */
 function runsOf(text: unknown): unknown {
   if (typeof text === 'string') {
     const parts = splitByFace(text.replace(INVISIBLE, ''));
