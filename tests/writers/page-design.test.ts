@@ -19,6 +19,8 @@ interface Line {
 
 interface PageText {
   height: number;
+  /** Text that runs past the page's left or right edge (clipped on paper). */
+  offEdge: string[];
   lines: Line[];
   /** Characters per type size (pt, to 0.01), to find the body size as the most used one. */
   sizes: Map<number, number>;
@@ -41,8 +43,9 @@ async function readPages(bytes: Uint8Array): Promise<PageText[]> {
   const pages: PageText[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);
-    const height = page.getViewport({ scale: 1 }).height;
+    const { width, height } = page.getViewport({ scale: 1 });
     const sizes = new Map<number, number>();
+    const offEdge: string[] = [];
     const items: { text: string; top: number; x: number; size: number }[] = [];
     for (const item of (await page.getTextContent()).items) {
       if (!('str' in item) || item.str.trim() === '') continue;
@@ -50,6 +53,7 @@ async function readPages(bytes: Uint8Array): Promise<PageText[]> {
       const size = Math.round(Math.hypot(item.transform[2], item.transform[3]) * 100) / 100;
       sizes.set(size, (sizes.get(size) ?? 0) + item.str.trim().length);
       items.push({ text: item.str, top: height - item.transform[5], x: item.transform[4], size });
+      if (item.transform[4] < -0.5 || item.transform[4] + item.width > width + 0.5) offEdge.push(item.str);
     }
     items.sort((a, b) => a.top - b.top || a.x - b.x);
     const lines: Line[] = [];
@@ -61,7 +65,7 @@ async function readPages(bytes: Uint8Array): Promise<PageText[]> {
       } else lines.push({ text: item.text, top: item.top, size: item.size });
     }
     for (const line of lines) line.text = norm(line.text);
-    pages.push({ height, lines, sizes });
+    pages.push({ height, offEdge, lines, sizes });
     page.cleanup();
   }
   await pdf.destroy();
@@ -119,6 +123,24 @@ describe.each(ENGINES)('every PDF of every example (%s)', (engine) => {
       r.pages.flatMap((p, i) => [...p.sizes.keys()].filter((s) => s < MIN_TYPE - 0.01).map((s) => `${r.key} p${i + 1}: ${s} pt`)),
     );
     expect(small).toEqual([]);
+  });
+
+  it('sets no text past the edge of the page (a margin note that runs off is cut off on paper)', () => {
+    const off = mine().flatMap((r) => r.pages.flatMap((p, i) => p.offEdge.map((t) => `${r.key} p${i + 1}: '${t}'`)));
+    expect(off).toEqual([]);
+  });
+
+  it("keeps each card sheet's printing note whole on one line of its margin", () => {
+    const broken: string[] = [];
+    for (const r of mine().filter(isDeck)) {
+      const deck = r.doc.blocks.find((b): b is Extract<Block, { kind: 'cards' }> => b.kind === 'cards')!;
+      if (!deck.printNote || deck.layout.kind === 'a6-single') continue;
+      const note = norm(deck.printNote);
+      // A note too long for its box wraps, and the box hides the second line: the first line then
+      // holds only the note's beginning.
+      if (!r.pages[0].lines.some((l) => l.text.includes(note))) broken.push(`${r.key}: '${note}'`);
+    }
+    expect(broken).toEqual([]);
   });
 
   it("sets what residents receive at a body size of 12 pt or more", () => {
