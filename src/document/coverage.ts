@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { unicodeCmap } from '../raster/font.js';
+import { TrueTypeFont, unicodeCmap } from '../raster/font.js';
 import { TYPEFACES, type FontFiles } from './theme.js';
 
 /** The code points a font file maps to a glyph (its Unicode cmap subtable, format 4 or 12). */
@@ -14,6 +14,18 @@ export function cmapCodePoints(font: Uint8Array): Set<number> {
 export function fontPath(face: FontFiles, style: keyof FontFiles['files']): string {
   const root = path.dirname(createRequire(import.meta.url).resolve(`${face.package}/package.json`));
   return path.join(root, face.files[style]);
+}
+
+const outlines = new Map<string, TrueTypeFont>();
+
+/**
+ * The documents' first typeface (Atkinson Hyperlegible Next) for drawing and measuring in code: the
+ * DOCX writer's widths, chart pictures, the social-media picture. Read once per process and style.
+ */
+export function drawingFont(style: 'regular' | 'bold' = 'regular'): TrueTypeFont {
+  let font = outlines.get(style);
+  if (!font) outlines.set(style, (font = new TrueTypeFont(readFileSync(fontPath(TYPEFACES[0], style)))));
+  return font;
 }
 
 let covered: Set<number>[] | undefined;

@@ -2,11 +2,9 @@
 // neighbourhood paper, a newsletter, social media and a WhatsApp group (plain text and Markdown), and
 // a square picture (PNG, 1080 × 1080) with the date and place. The poster and the key figures' card
 // are in recruit.ts.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { CHANNELS, loadKit, type Channel } from '../content/kit.js';
 import { loadLabels } from '../content/labels.js';
+import { drawingFont } from '../document/coverage.js';
 import { palette, TYPEFACES } from '../document/theme.js';
 import type { ResolvedMeeting } from '../resolve/index.js';
 import { renderTemplate } from '../templating/engine.js';
@@ -52,19 +50,6 @@ export function channelText(ctx: MaterialContext, meeting: ResolvedMeeting, chan
   return { plain: `${asPlainText(rendered)}\n`, markdown: `${asMarkdown(rendered)}\n` };
 }
 
-let faces: { regular: TrueTypeFont; bold: TrueTypeFont } | undefined;
-
-/** The documents' own typeface, from its npm package (never a system font), so the picture matches the poster. */
-function fonts(): { regular: TrueTypeFont; bold: TrueTypeFont } {
-  if (!faces) {
-    const face = TYPEFACES[0];
-    const require = createRequire(import.meta.url);
-    const root = path.dirname(require.resolve(`${face.package}/package.json`));
-    faces = { regular: new TrueTypeFont(readFileSync(path.join(root, face.files.regular))), bold: new TrueTypeFont(readFileSync(path.join(root, face.files.bold))) };
-  }
-  return faces;
-}
-
 /** Lines of at most `width` pixels at `size`, broken between words. */
 function wrap(font: TrueTypeFont, text: string, size: number, width: number): string[] {
   const scale = size / font.unitsPerEm;
@@ -102,7 +87,7 @@ function drawText(canvas: Canvas, font: TrueTypeFont, text: string, size: number
  * short address at the foot. Drawn here pixel by pixel, so the same file gives the same bytes.
  */
 export function socialImage(ctx: MaterialContext, meeting: ResolvedMeeting): Uint8Array {
-  const { regular, bold } = fonts();
+  const [regular, bold] = [drawingFont('regular'), drawingFont('bold')];
   const labels = loadLabels(ctx.lang);
   const kit = loadKit(ctx.lang);
   const words = wording(ctx.lang);

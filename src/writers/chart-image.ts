@@ -1,25 +1,16 @@
 // A chart block as a picture, for formats without drawing of their own: a PNG (for DOCX, and for a web
 // page that wants an <img>) and an SVG (for a web page). Both from the shared layout in
 // document/chart.ts, with the PDFs' typeface, so every format shows the same chart.
-import { readFileSync } from 'node:fs';
 import { CHART_FONT, layoutChart, type ChartLayout } from '../document/chart.js';
-import { fontPath } from '../document/coverage.js';
+import { drawingFont } from '../document/coverage.js';
 import type { Chart } from '../document/model.js';
-import { TYPEFACES, type Palette } from '../document/theme.js';
+import type { Palette } from '../document/theme.js';
 import { Canvas } from '../raster/canvas.js';
-import { TrueTypeFont } from '../raster/font.js';
 import { encodePng } from '../raster/png.js';
 
 /** Print resolution: sharp on paper, and a chart of a page's width stays near 30 kB. */
 export const CHART_DPI = 200;
 
-let regular: TrueTypeFont | undefined;
-
-/** The documents' first typeface (Atkinson Hyperlegible Next), regular, from its package; never a system font. */
-function font(): TrueTypeFont {
-  regular ??= new TrueTypeFont(readFileSync(fontPath(TYPEFACES[0], 'regular')));
-  return regular;
-}
 
 export interface ChartPicture {
   bytes: Uint8Array;
@@ -42,7 +33,7 @@ export function chartPng(chart: Chart, p: Palette, widthMm: number, dpi = CHART_
   for (const bar of layout.bars) canvas.rect(px(bar.x), px(bar.y), px(bar.w), px(bar.h), p.accent);
   const line = Math.max(1, px((layout.baseline.widthPt * 25.4) / 72));
   canvas.rect(px(layout.baseline.x1), px(layout.baseline.y) - line / 2, px(layout.baseline.x2 - layout.baseline.x1), line, p.muted);
-  const f = font();
+  const f = drawingFont();
   for (const t of layout.texts) {
     const size = (t.sizePt * dpi) / 72;
     const scale = size / f.unitsPerEm;

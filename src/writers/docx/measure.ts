@@ -3,12 +3,8 @@
 // on one page and a title kept to the lines the PDF gives it. Measured with Arial's advance widths
 // (those of Liberation Sans, made to match Arial's, SIL OFL 1.1) for Latin text; a character beyond
 // them is measured in Atkinson Hyperlegible Next, the PDFs' face, which sets about as wide.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Inline } from '../../document/model.js';
-import { TYPEFACES } from '../../document/theme.js';
-import { TrueTypeFont } from '../../raster/font.js';
+import { drawingFont } from '../../document/coverage.js';
 
 /**
  * Arial's advance widths (2048 units to the em) for U+0020 to U+017F (Basic Latin, Latin-1 and
@@ -28,20 +24,6 @@ function arialAdvance(codePoint: number, bold: boolean): number {
   return parseInt((bold ? ARIAL.bold : ARIAL.regular).slice(i * 3, i * 3 + 3), 36);
 }
 
-let faces: { regular: TrueTypeFont; bold: TrueTypeFont } | undefined;
-
-function load(): { regular: TrueTypeFont; bold: TrueTypeFont } {
-  if (!faces) {
-    const face = TYPEFACES[0];
-    const dir = path.dirname(createRequire(import.meta.url).resolve(`${face.package}/package.json`));
-    faces = {
-      regular: new TrueTypeFont(readFileSync(path.join(dir, face.files.regular))),
-      bold: new TrueTypeFont(readFileSync(path.join(dir, face.files.bold))),
-    };
-  }
-  return faces;
-}
-
 /** The width of `text` in points at `sizePt`, as Word sets it in Arial. */
 export function textWidth(text: string, sizePt: number, bold = false): number {
   let em = 0;
@@ -50,7 +32,7 @@ export function textWidth(text: string, sizePt: number, bold = false): number {
     const arial = arialAdvance(cp, bold);
     if (arial > 0) em += arial / ARIAL_UNITS;
     else {
-      const f = bold ? load().bold : load().regular;
+      const f = drawingFont(bold ? 'bold' : 'regular');
       em += f.advance(f.glyphOf(cp)) / f.unitsPerEm;
     }
   }
@@ -62,7 +44,7 @@ export function textWidth(text: string, sizePt: number, bold = false): number {
  * kerning (not read here) takes about a hundredth off a line.
  */
 export function pdfTextWidth(text: string, sizePt: number, bold = false): number {
-  const f = bold ? load().bold : load().regular;
+  const f = drawingFont(bold ? 'bold' : 'regular');
   return (f.measure(text) / f.unitsPerEm) * sizePt * 0.99;
 }
 

@@ -5,7 +5,7 @@ import type { Block, ContentBlock, Fact, Inline, TableColumn } from '../../docum
 import { chartSvg } from '../chart-image.js';
 import type { Palette } from '../../document/theme.js';
 import { assertNever, InternalError } from '../../errors.js';
-import type { QrMatrix } from '../qr.js';
+import { qrPath, type QrMatrix } from '../qr.js';
 import { esc, num, safeHref } from './escape.js';
 
 /**
@@ -96,42 +96,11 @@ export function inlines(content: readonly Inline[]): string {
 
 /** The QR code as an SVG of its dark modules, one path of horizontal runs, named for assistive technology. */
 export function qrSvg(matrix: QrMatrix, alt: string, sizeMm: number): string {
-  let d = '';
-  matrix.dark.forEach((row, y) => {
-    for (let x = 0; x < row.length; ) {
-      if (!row[x]) {
-        x++;
-        continue;
-      }
-      let run = 1;
-      while (x + run < row.length && row[x + run]) run++;
-      d += `M${x} ${y}h${run}v1h-${run}z`;
-      x += run;
-    }
-  });
   const n = matrix.size;
   return (
     `<svg class="qr-code" role="img" aria-label="${esc(alt)}" viewBox="0 0 ${n} ${n}" style="width:${num(sizeMm)}mm" shape-rendering="crispEdges">` +
-    `<path d="${d}"/></svg>`
+    `<path d="${qrPath(matrix)}"/></svg>`
   );
-}
-
-/** Every QR code's data in a list of blocks, also inside callouts, columns and cards. */
-export function qrData(list: readonly Block[]): string[] {
-  return list.flatMap((b): string[] => {
-    switch (b.kind) {
-      case 'qr':
-        return [b.data];
-      case 'callout':
-        return qrData(b.blocks);
-      case 'columns':
-        return b.columns.flatMap((c) => qrData(c.blocks));
-      case 'cards':
-        return b.cards.flatMap((card) => [...qrData(card.blocks), ...qrData(card.back)]);
-      default:
-        return [];
-    }
-  });
 }
 
 /** Whether any link sits in these blocks (a hidden repeat must hold nothing one can focus). */

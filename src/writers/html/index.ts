@@ -5,8 +5,8 @@
 // so even a mistake in escaping could neither run a script nor fetch anything.
 import type { Block, Document } from '../../document/model.js';
 import { PAGE_MM, palette } from '../../document/theme.js';
-import { qrMatrix, type QrMatrix } from '../qr.js';
-import { blocks, Files, Outline, qrData, type Ctx } from './blocks.js';
+import { qrMatrices } from '../qr.js';
+import { blocks, Files, Outline, type Ctx } from './blocks.js';
 import { deck, lockup } from './cards.js';
 import { esc } from './escape.js';
 import { stylesheet } from './style.js';
@@ -65,8 +65,7 @@ function main(doc: Document, ctx: Ctx): string {
 export async function renderHtml(doc: Document): Promise<string> {
   const p = palette(doc.theme);
   const files = new Files(doc.allowedFiles);
-  const qr = new Map<string, QrMatrix>();
-  for (const data of new Set(qrData(doc.blocks))) qr.set(data, await qrMatrix(data));
+  const qr = await qrMatrices(doc.blocks);
   const paper = PAGE_MM[doc.page.size];
   const [, right, , left] = doc.page.marginsMm;
   const widthMm = (doc.page.orientation === 'landscape' ? paper.height : paper.width) - left - right;

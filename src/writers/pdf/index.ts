@@ -2,8 +2,7 @@
 import type { Document } from '../../document/model.js';
 import { InternalError } from '../../errors.js';
 import { reportOverflows } from '../card-fit.js';
-import { qrMatrix, type QrMatrix } from '../qr.js';
-import { qrData } from './blocks.js';
+import { qrMatrices } from '../qr.js';
 import { CardProbe } from './cards.js';
 import { bleedPages, buildDefinition } from './definition.js';
 import { getEngine, renderDefinition } from './engine.js';
@@ -15,8 +14,7 @@ import { withFallbackFaces } from './fallback.js';
  */
 export async function writePdf(doc: Document): Promise<Uint8Array> {
   await getEngine();
-  const qr = new Map<string, QrMatrix>();
-  for (const data of new Set(qrData(doc.blocks))) qr.set(data, await qrMatrix(data));
+  const qr = await qrMatrices(doc.blocks);
   const probe = new CardProbe();
   // A deck that overflows is an error, so its layout is not finished (no fonts embedded, no file closed).
   const bytes = await renderDefinition(withFallbackFaces(buildDefinition(doc, probe, qr)), doc.allowedFiles, bleedPages(doc), () => probe.overflows().length === 0);

@@ -9,7 +9,7 @@ import { iconTile } from '../../document/icons.js';
 import type { Brand } from '../../document/model.js';
 import { BRAND, CARD_TYPE, cardTypeFactor, inLineBoxes, LINE, mmToPt, PAGE_MM, palette, readingScale, SIZE_MM, SPACE, TYPE, type Palette } from '../../document/theme.js';
 import { assertNever, InternalError } from '../../errors.js';
-import { qrMatrix, type QrMatrix } from '../qr.js';
+import { qrMatrices, qrPath, type QrMatrix } from '../qr.js';
 import { TYPEFACES } from '../../document/theme.js';
 import { PRIMARY, WEIGHTS } from './fonts.js';
 
@@ -227,39 +227,8 @@ function inlines(content: readonly Inline[]): InlineData[] {
 
 /** The QR code as an SVG of its dark modules, one path of horizontal runs: vector, exact size, with alt text as an image. */
 export function qrSvg(matrix: QrMatrix, colour: string): string {
-  let d = '';
-  matrix.dark.forEach((row, y) => {
-    for (let x = 0; x < row.length; ) {
-      if (!row[x]) {
-        x++;
-        continue;
-      }
-      let run = 1;
-      while (x + run < row.length && row[x + run]) run++;
-      d += `M${x} ${y}h${run}v1h-${run}z`;
-      x += run;
-    }
-  });
   const n = matrix.size;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n} ${n}" width="${n}" height="${n}"><path fill="${colour}" d="${d}"/></svg>`;
-}
-
-/** Every QR code's data in a list of blocks, also inside callouts, columns and cards. */
-function qrData(list: readonly Block[]): string[] {
-  return list.flatMap((b): string[] => {
-    switch (b.kind) {
-      case 'qr':
-        return [b.data];
-      case 'callout':
-        return qrData(b.blocks);
-      case 'columns':
-        return b.columns.flatMap((c) => qrData(c.blocks));
-      case 'cards':
-        return b.cards.flatMap((card) => [...qrData(card.blocks), ...qrData(card.back)]);
-      default:
-        return [];
-    }
-  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n} ${n}" width="${n}" height="${n}"><path fill="${colour}" d="${qrPath(matrix)}"/></svg>`;
 }
 
 /** "a.nl/b-c/d" → ["a.nl/", "b-c/", "d"]: the pieces a line may break between. */
@@ -471,8 +440,7 @@ export async function prepare(doc: Document): Promise<Prepared> {
   const p = palette(doc.theme);
   const files = new Files(doc.allowedFiles);
   const outline = new Outline();
-  const qr = new Map<string, QrMatrix>();
-  for (const data of new Set(qrData(doc.blocks))) qr.set(data, await qrMatrix(data));
+  const qr = await qrMatrices(doc.blocks);
   const paper = PAGE_MM[doc.page.size];
   const [width, height] = doc.page.orientation === 'landscape' ? [paper.height, paper.width] : [paper.width, paper.height];
   const [top, right, bottom, left] = doc.page.marginsMm;
