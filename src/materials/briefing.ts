@@ -21,7 +21,7 @@ function briefingFor(ctx: MaterialContext, meeting: ResolvedMeeting): Output {
 
   const details: Fact[] = [
     { label: labels.facts.when, value: textInline(words.date(meeting.date)) },
-    { label: kit.arrive, value: textInline(words.time(meeting.arrive), { bold: true }) },
+    { label: kit.arrive, value: textInline(words.at(meeting.arrive), { bold: true }) },
     { label: kit.programme, value: textInline(words.timeRange(meeting.start, meeting.end)) },
     { label: kit.where, value: venueInline(meeting) },
   ];

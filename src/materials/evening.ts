@@ -21,10 +21,9 @@ function attendanceFor(ctx: MaterialContext, meeting: ResolvedMeeting): Output {
   const a = kit.attendance;
   // Professionals come for an organisation; residents and volunteers are neighbours, a street says enough.
   const where = meeting.audience === 'professionals' ? a.organisation : a.street;
-  // A number and a second, blank line make each row tall enough to sign in (a line break alone at
-  // the end of a cell is dropped by Typst, so the blank line holds a no-break space).
+  // A number and a line break make each row two lines high: tall enough to sign in.
   const rows = Array.from({ length: attendanceRows(meeting.expectedParticipants) }, (_, i): Inline[][] => [
-    [{ kind: 'text', text: String(i + 1), tone: 'muted' }, { kind: 'lineBreak' }, { kind: 'text', text: '\u00a0' }],
+    [{ kind: 'text', text: String(i + 1), tone: 'muted' }, { kind: 'lineBreak' }],
     [],
     [],
     [],

@@ -25,9 +25,8 @@ export async function renderFollowUp(ctx: MaterialContext): Promise<Output[]> {
       for (const item of items) changes.push([textInline(item), textInline(labels.audiences[audience].people), textInline(f[when]), [], [], []]);
     }
   }
-  // Two blank lines make a row to write in (a line break alone at a cell's end is dropped by Typst, so
-  // each line holds a no-break space).
-  const blank = (cells: number): Inline[][] => [[{ kind: 'text', text: '\u00a0' }, { kind: 'lineBreak' }, { kind: 'text', text: '\u00a0' }], ...Array.from({ length: cells - 1 }, () => [])];
+  // A line break makes an empty row two lines high: room to write in.
+  const blank = (cells: number): Inline[][] => [[{ kind: 'text', text: ' ' }, { kind: 'lineBreak' }], ...Array.from({ length: cells - 1 }, () => [])];
   for (let i = 0; i < EMPTY_ROWS; i++) changes.push(blank(6));
   const changesTable: ContentBlock = {
     kind: 'table',

@@ -6,7 +6,7 @@ import type { Block, Inline } from '../document/model.js';
 import { UserError } from '../errors.js';
 import { renderTemplate } from '../templating/engine.js';
 import { findTemplate } from '../templating/lookup.js';
-import { formatDate, formatDuration, formatList, formatTime, formatTimeRange, formatWhen } from '../templating/helpers.js';
+import { formatDate, formatDuration, formatList, formatTime, formatTimeAlone, formatTimeRange, formatWhen } from '../templating/helpers.js';
 import type { Lang } from '../languages.js';
 import type { MaterialContext } from './context.js';
 
@@ -15,6 +15,8 @@ export function wording(lang: Lang) {
   return {
     date: (iso: string) => formatDate(iso, lang),
     time: (hhmm: string) => formatTime(hhmm, lang),
+    /** "9.15 uur": a time on its own, where a reader needs the unit. */
+    at: (hhmm: string) => formatTimeAlone(hhmm, lang),
     timeRange: (start: string, end: string) => formatTimeRange(start, end, lang),
     /** "13.30 – 13.50": a compact span for table cells and headings (timeRange adds "uur"). */
     span: (start: string, end: string) => `${formatTime(start, lang)} – ${formatTime(end, lang)}`,

@@ -149,9 +149,14 @@ export function formatTimeRange(start: string, end: string, lang: Lang): string 
  * "dinsdag 10 februari 2026, 19.30 - 22.00 uur" / "Tuesday 10 February 2026, 19:30 to 22:00";
  * without an end time "dinsdag 10 februari 2026, 19.30 uur" / "Tuesday 10 February 2026, 19:30".
  */
+/** A clock time on its own, "9.15 uur" / "9:15". */
+export function formatTimeAlone(hhmm: string, lang: Lang): string {
+  return fill(calendarWords(lang).timeAlone, { time: formatTime(hhmm, lang) });
+}
+
 export function formatWhen(iso: DateInput, start: string, end: string | null | undefined, lang: Lang): string {
   const w = calendarWords(lang);
-  const times = end === undefined || end === null || end === '' ? fill(w.timeAlone, { time: formatTime(start, lang) }) : formatTimeRange(start, end, lang);
+  const times = end === undefined || end === null || end === '' ? formatTimeAlone(start, lang) : formatTimeRange(start, end, lang);
   return fill(w.when, { date: formatDate(iso, lang), times });
 }
 

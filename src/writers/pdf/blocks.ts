@@ -52,7 +52,7 @@ type Inlines = (string | ContentText)[];
 
 
 export function renderInlines(content: readonly Inline[], p: Palette): Inlines {
-  return content.map((inline): string | ContentText => {
+  return content.map((inline, i): string | ContentText => {
     switch (inline.kind) {
       case 'text':
         return { text: inline.text, bold: inline.bold, italics: inline.italic, color: toneColour(inline.tone, p) };
@@ -62,7 +62,9 @@ export function renderInlines(content: readonly Inline[], p: Palette): Inlines {
           ? { text: inline.text, link: inline.url, color: p.accentText, decoration: 'underline', decorationColor: p.accent }
           : { text: inline.text, link: inline.url, color: p.accentText };
       case 'lineBreak':
-        return '\n';
+        // A break that ends its text still holds an empty line, as in Word and the Typst engine (a
+        // table row made two lines high to write in): pdfmake drops a bare trailing newline.
+        return i === content.length - 1 ? '\n\u00a0' : '\n';
       default:
         return assertNever(inline, 'inline kind');
     }
@@ -85,24 +87,6 @@ function qrCanvas(matrix: QrMatrix, module: number, colour: string): CanvasEleme
     }
   });
   return out;
-}
-
-/** Every QR code's data in a list of blocks, also inside callouts, columns and cards. */
-export function qrData(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b): string[] => {
-    switch (b.kind) {
-      case 'qr':
-        return [b.data];
-      case 'callout':
-        return qrData(b.blocks);
-      case 'columns':
-        return b.columns.flatMap((c) => qrData(c.blocks));
-      case 'cards':
-        return b.cards.flatMap((card) => [...qrData(card.blocks), ...qrData(card.back)]);
-      default:
-        return [];
-    }
-  });
 }
 
 /** Vertical rhythm: the first block of a run gets no top margin, the last no bottom margin. */

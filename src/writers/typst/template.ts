@@ -63,7 +63,7 @@ export const TEMPLATE = String.raw`
 #let tone-fill(tone) = if tone == "accent" { accent-text } else if tone == "muted" { muted } else { none }
 
 #let inl(runs) = {
-  for r in runs {
+  for (i, r) in runs.enumerate() {
     if r.kind == "text" {
       let args = (:)
       if r.bold { args.insert("weight", F.bold) }
@@ -78,6 +78,9 @@ export const TEMPLATE = String.raw`
       link(r.url, if r.url.starts-with("http") { underline(stroke: 0.5pt + accent, offset: 1.6pt, shown) } else { shown })
     } else if r.kind == "lineBreak" {
       linebreak()
+      // A break that ends its text still holds an empty line, as in Word and in pdfmake (a table row
+      // made two lines high to write in): Typst drops a trailing break unless a line follows it.
+      if i == runs.len() - 1 { sym.zws }
     } else {
       panic("unknown inline kind " + r.kind)
     }
